@@ -1,0 +1,118 @@
+//! `riserbo check`: reading the input, running the analyzer, choosing the
+//! exit status.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use riserbo_core::offsets::{self, Unit};
+use riserbo_core::{Analyzer, Finding, Policy};
+use serde_json::{json, Value};
+
+use crate::{render, Failure, Format};
+
+pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Result<u8, Failure> {
+    let policy = match policy {
+        Some(path) => load_policy(&path)?,
+        None => Policy::default(),
+    };
+    let analyzer = Analyzer::new(policy);
+    let (name, input) = read_input(file.as_deref())?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+
+    let mut blocking = false;
+    let mut input_error = false;
+    match format {
+        Format::Text => {
+            let findings = analyze(&analyzer, &input);
+            blocking = findings.iter().any(Finding::is_blocking);
+            let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            render::text(&mut out, &name, &input, &findings, color).map_err(write_failed)?;
+        }
+        Format::Json => {
+            let findings = analyze(&analyzer, &input);
+            blocking = findings.iter().any(Finding::is_blocking);
+            writeln!(out, "{}", json!({ "findings": findings })).map_err(write_failed)?;
+        }
+        Format::Jsonl => {
+            for (index, line) in input.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let record = match parse_record(line) {
+                    Ok((id, text)) => {
+                        let findings = analyze(&analyzer, &text);
+                        blocking |= findings.iter().any(Finding::is_blocking);
+                        json!({ "id": id, "findings": findings })
+                    }
+                    Err(error) => {
+                        input_error = true;
+                        json!({ "line": index + 1, "error": error })
+                    }
+                };
+                writeln!(out, "{record}").map_err(write_failed)?;
+            }
+        }
+    }
+    out.flush().map_err(write_failed)?;
+    Ok(if input_error {
+        2
+    } else if blocking {
+        1
+    } else {
+        0
+    })
+}
+
+/// Findings with offsets in code points, as the CLI promises.
+fn analyze(analyzer: &Analyzer, text: &str) -> Vec<Finding> {
+    let mut findings = analyzer.analyze(text);
+    offsets::convert(text, &mut findings, Unit::CodePoint);
+    findings
+}
+
+fn parse_record(line: &str) -> Result<(Value, String), String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
+    let Value::Object(mut object) = value else {
+        return Err("expected an object with \"id\" and \"text\"".into());
+    };
+    let id = object.remove("id").ok_or("missing \"id\"")?;
+    match object.remove("text") {
+        Some(Value::String(text)) => Ok((id, text)),
+        Some(_) => Err("\"text\" must be a string".into()),
+        None => Err("missing \"text\"".into()),
+    }
+}
+
+fn load_policy(path: &Path) -> Result<Policy, Failure> {
+    let json = std::fs::read_to_string(path)
+        .map_err(|e| Failure(format!("cannot read policy {}: {e}", path.display())))?;
+    Policy::from_json(&json).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
+fn read_input(file: Option<&Path>) -> Result<(String, String), Failure> {
+    let mut bytes = Vec::new();
+    let name = match file {
+        None => "-".to_string(),
+        Some(p) if p == Path::new("-") => "-".to_string(),
+        Some(p) => p.display().to_string(),
+    };
+    if name == "-" {
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+    } else {
+        bytes = std::fs::read(&name).map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "{name} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok((name, text))
+}
+
+fn write_failed(e: io::Error) -> Failure {
+    Failure(format!("cannot write output: {e}"))
+}

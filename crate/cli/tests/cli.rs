@@ -1,0 +1,137 @@
+//! The CLI's contract: formats, code-point offsets, exit statuses and the
+//! handling of malformed jsonl lines.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn riserbo() -> Command {
+    Command::cargo_bin("riserbo").unwrap()
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn json_offsets_are_code_points_end_exclusive() {
+    // "Perché 😀 " is 9 code points but 13 bytes and 10 UTF-16 units.
+    let out = riserbo()
+        .args(["check", "--format", "json"])
+        .write_stdin("Perché 😀 RSSMRA85T10A562S")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["start"], 9);
+    assert_eq!(f["end"], 25);
+    assert_eq!(f["category"], "personal_data");
+    assert_eq!(f["kind"], "codice_fiscale");
+    assert_eq!(f["severity"], "critical");
+    assert_eq!(f["rule"], "personal_data.codice_fiscale");
+    assert_eq!(f["text"], "RSSMRA85T10A562S");
+    assert!(f["message"].as_str().unwrap().contains("DPR 62/2013"));
+}
+
+#[test]
+fn clean_text_exits_zero() {
+    let out = riserbo()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin("Buona domenica a tutti!")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(serde_json::from_slice::<Value>(&out).unwrap(), serde_json::json!({"findings": []}));
+}
+
+#[test]
+fn text_format_shows_line_caret_and_message_without_colour_when_piped() {
+    let out = riserbo()
+        .args(["check"])
+        .write_stdin("prima riga\ncf: RSSMRA85T10A562S ok\n")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("-:2:5: critico [personal_data.codice_fiscale]"), "{text}");
+    assert!(text.contains("2 | cf: RSSMRA85T10A562S ok"), "{text}");
+    assert!(text.contains("  |     ^^^^^^^^^^^^^^^^\n"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when not on a terminal");
+}
+
+#[test]
+fn jsonl_keeps_going_after_a_malformed_line_and_exits_two() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"RSSMRA85T10A562S\"}\n",
+        "not json\n",
+        "{\"id\": \"b\", \"text\": \"tutto bene\"}\n",
+        "{\"id\": 4}\n",
+    );
+    let out = riserbo()
+        .args(["check", "--format", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["findings"][0]["start"], 0);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("JSON"));
+    assert_eq!(lines[2], serde_json::json!({"id": "b", "findings": []}));
+    assert_eq!(lines[3]["line"], 4);
+}
+
+#[test]
+fn jsonl_with_findings_and_no_errors_exits_one() {
+    riserbo()
+        .args(["check", "--format", "jsonl"])
+        .write_stdin("{\"id\": 1, \"text\": \"cf RSSMRA85T10A562S\"}\n{\"id\": 2, \"text\": \"ciao\"}\n")
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn usage_and_input_errors_exit_two_with_one_line() {
+    for args in [
+        vec!["check", "--format", "xml"],
+        vec!["check", "/nonexistent/post.txt"],
+        vec!["bogus"],
+    ] {
+        let out = riserbo().args(&args).assert().code(2).get_output().clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("riserbo: "), "{stderr}");
+    }
+    // Not UTF-8.
+    riserbo().args(["check"]).write_stdin(vec![0xff, 0xfe, 0x41]).assert().code(2);
+}
+
+#[test]
+fn a_policy_file_changes_the_result_and_a_bad_one_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let allow = dir.join("allow.json");
+    std::fs::write(&allow, r#"{"allowlist": ["RSSMRA85T10A562S"]}"#).unwrap();
+    riserbo()
+        .args(["check", "--policy", allow.to_str().unwrap()])
+        .write_stdin("RSSMRA85T10A562S")
+        .assert()
+        .code(0);
+
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"mode": "sometimes"}"#).unwrap();
+    let out = riserbo().args(["check", "--policy", bad.to_str().unwrap()]).write_stdin("x").assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("mode") || stderr.contains("sometimes"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+}

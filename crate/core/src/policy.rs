@@ -1,0 +1,165 @@
+//! The Ente's social media policy, as the analyzer and the extension read it.
+//!
+//! The same JSON format is used by the CLI (`--policy FILE`), the managed
+//! storage of the browser (filled by the IT office through enterprise
+//! policies) and the built-in default. Field names are camelCase because
+//! browsers' managed-storage schemas are written that way. Every field has a
+//! default, so a partial policy is a valid policy.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Severity;
+
+/// What the extension does before a post with findings is sent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Underline only.
+    Warn,
+    /// Pause sending and ask the employee to confirm.
+    #[default]
+    Confirm,
+    /// Critical findings cannot be sent.
+    Block,
+}
+
+/// A policy's change to a rule's severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeverityOverride {
+    Off,
+    Hint,
+    Warning,
+    Critical,
+}
+
+impl SeverityOverride {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            SeverityOverride::Off => None,
+            SeverityOverride::Hint => Some(Severity::Hint),
+            SeverityOverride::Warning => Some(Severity::Warning),
+            SeverityOverride::Critical => Some(Severity::Critical),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct Policy {
+    /// The Ente's name, e.g. "Comune di Esempio".
+    pub ente_name: String,
+    /// Other ways employees refer to the Ente or its organs.
+    pub ente_aliases: Vec<String>,
+    /// Where the full social media policy is published.
+    pub policy_url: String,
+    pub mode: Mode,
+    /// The disclaimer the quick fix adds to a post.
+    pub disclaimer_text: String,
+    /// Words the Ente treats as reserved: project code names, internal offices.
+    pub confidential_terms: Vec<String>,
+    /// The Ente's own public identifiers (switchboard, PEC, payment IBAN),
+    /// never flagged. Compared without spaces, dots, dashes or case.
+    pub allowlist: Vec<String>,
+    /// Rule id to severity, or `off`.
+    pub severity_overrides: BTreeMap<String, SeverityOverride>,
+    /// Language of the messages: `it` or `en`.
+    pub language: String,
+}
+
+impl Default for Policy {
+    /// The demo policy of the fictional "Comune di Esempio": everything works
+    /// with no configuration.
+    fn default() -> Policy {
+        Policy {
+            ente_name: "Comune di Esempio".into(),
+            ente_aliases: vec![
+                "il Comune".into(),
+                "il sindaco".into(),
+                "la giunta".into(),
+                "il mio ufficio".into(),
+                "in ufficio".into(),
+            ],
+            policy_url: "https://www.comune.esempio.example/social-media-policy".into(),
+            mode: Mode::Confirm,
+            disclaimer_text: "Le opinioni espresse sono personali e non rappresentano \
+                quelle del Comune di Esempio."
+                .into(),
+            confidential_terms: Vec::new(),
+            allowlist: Vec::new(),
+            severity_overrides: BTreeMap::new(),
+            language: "it".into(),
+        }
+    }
+}
+
+/// Why a policy could not be read.
+#[derive(Debug)]
+pub struct PolicyError(pub String);
+
+impl std::fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+impl Policy {
+    /// Reads a policy from JSON. Missing fields take the default's values.
+    pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
+        let policy: Policy =
+            serde_json::from_str(json).map_err(|e| PolicyError(format!("policy JSON: {e}")))?;
+        policy.check()?;
+        Ok(policy)
+    }
+
+    fn check(&self) -> Result<(), PolicyError> {
+        for rule in self.severity_overrides.keys() {
+            if crate::rules::by_id(rule).is_none() {
+                return Err(PolicyError(format!(
+                    "severityOverrides: unknown rule id `{rule}`"
+                )));
+            }
+        }
+        if !matches!(self.language.as_str(), "it" | "en") {
+            return Err(PolicyError(format!(
+                "language: `{}` is not supported (use `it` or `en`)",
+                self.language
+            )));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_policy_keeps_defaults() {
+        let p = Policy::from_json(r#"{"enteName": "Comune di Prova", "mode": "block"}"#).unwrap();
+        assert_eq!(p.ente_name, "Comune di Prova");
+        assert_eq!(p.mode, Mode::Block);
+        assert_eq!(p.language, "it");
+    }
+
+    #[test]
+    fn rejects_unknown_fields_rules_and_languages() {
+        assert!(Policy::from_json(r#"{"enteNome": "x"}"#)
+            .unwrap_err()
+            .0
+            .contains("enteNome"));
+        let err = Policy::from_json(r#"{"severityOverrides": {"nope": "off"}}"#).unwrap_err();
+        assert!(err.0.contains("nope"), "{err}");
+        assert!(Policy::from_json(r#"{"language": "fr"}"#).is_err());
+    }
+
+    #[test]
+    fn default_round_trips_through_json() {
+        let json = serde_json::to_string(&Policy::default()).unwrap();
+        assert_eq!(Policy::from_json(&json).unwrap(), Policy::default());
+    }
+}

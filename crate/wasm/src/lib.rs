@@ -1,0 +1,50 @@
+//! The core as the browser sees it: one `Analyzer` class whose results carry
+//! offsets in UTF-16 code units, the unit of DOM strings and ranges.
+//!
+//! Kept thin on purpose: every decision lives in `riserbo-core`, tested
+//! natively; this layer only converts types at the boundary.
+
+use riserbo_core::offsets::{self, Unit};
+use riserbo_core::{Analyzer as CoreAnalyzer, Policy};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Analyzer {
+    inner: CoreAnalyzer,
+}
+
+#[wasm_bindgen]
+impl Analyzer {
+    /// Builds an analyzer from a policy JSON string, or the built-in default
+    /// policy when none is given. Throws an `Error` naming the bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy_json: Option<String>) -> Result<Analyzer, JsError> {
+        let policy = match policy_json {
+            Some(json) => Policy::from_json(&json).map_err(|e| JsError::new(&e.to_string()))?,
+            None => Policy::default(),
+        };
+        Ok(Analyzer {
+            inner: CoreAnalyzer::new(policy),
+        })
+    }
+
+    /// The findings in `text`, as plain objects with UTF-16 offsets.
+    pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
+        let mut findings = self.inner.analyze(text);
+        offsets::convert(text, &mut findings, Unit::Utf16);
+        serde_wasm_bindgen::to_value(&findings).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The policy in effect, as a plain object.
+    pub fn policy(&self) -> Result<JsValue, JsError> {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        serde::Serialize::serialize(self.inner.policy(), &serializer)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+/// The version of the core, to show in the popup and in bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

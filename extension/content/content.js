@@ -1,0 +1,135 @@
+// Finds the compose boxes on the page and keeps each one's findings current.
+//
+// Rich editors (Draft.js, Lexical) cancel the browser's own input handling
+// and rewrite their DOM themselves, so `input` events are unreliable; a
+// MutationObserver on the editor sees every change whoever makes it. The
+// extension only reads the editor: it never writes into it.
+'use strict';
+
+(() => {
+  const { textModel, engine, ui } = riserbo;
+  const EDITABLE = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+
+  /** One compose box being watched. */
+  class Watch {
+    constructor(editor) {
+      this.editor = editor;
+      this.panel = new ui.Panel(editor);
+      this.pending = false;
+      this.running = false;
+      this.dirty = false;
+      this.observer = new MutationObserver(() => this.schedule());
+      this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
+      if (editor.tagName === 'TEXTAREA') editor.addEventListener('input', () => this.schedule());
+      this.schedule();
+    }
+
+    /** Coalesces bursts of changes into one analysis, as soon as possible. */
+    schedule() {
+      if (this.running) {
+        this.dirty = true;
+        return;
+      }
+      if (this.pending) return;
+      this.pending = true;
+      setTimeout(() => this.run(), 0);
+    }
+
+    async run() {
+      this.pending = false;
+      this.running = true;
+      try {
+        const model = textModel.read(this.editor);
+        const findings = await engine.analyze(model.text);
+        this.show(model, findings);
+      } catch (error) {
+        // Never pretend the text is clean when it was not checked.
+        console.warn('Riserbo: analisi non riuscita', error);
+        ui.setRanges(this.editor, []);
+        this.panel.fail();
+      } finally {
+        this.running = false;
+        if (this.dirty) {
+          this.dirty = false;
+          this.schedule();
+        }
+      }
+    }
+
+    show(model, findings) {
+      const ranges = [];
+      if (!model.textarea) {
+        for (const f of findings) {
+          const range = textModel.range(model, f.start, f.end);
+          if (range) ranges.push({ severity: f.severity, range });
+        }
+      }
+      ui.setRanges(this.editor, ranges);
+      this.panel.render(findings);
+      reportStatus();
+    }
+
+    destroy() {
+      this.observer.disconnect();
+      ui.setRanges(this.editor, []);
+      this.panel.destroy();
+    }
+  }
+
+  const watches = new Map();
+
+  // Tells the service worker which engine runs here and how many findings
+  // the page's compose boxes hold, when that changes: the popup shows it.
+  let lastStatus = '';
+  function reportStatus() {
+    let findings = 0;
+    for (const watch of watches.values()) findings += watch.panel.findings.length;
+    const status = { type: 'riserbo:status', engine: engine.state.kind, findings };
+    const key = JSON.stringify(status);
+    if (key === lastStatus) return;
+    lastStatus = key;
+    chrome.runtime.sendMessage(status).catch(() => {});
+  }
+
+  function attach(editor) {
+    const root = textModel.editorRoot(editor);
+    if (root && !watches.has(root)) watches.set(root, new Watch(root));
+  }
+
+  function scan() {
+    for (const el of document.querySelectorAll(EDITABLE)) attach(el);
+    for (const [editor, watch] of watches) {
+      if (!editor.isConnected) {
+        watch.destroy();
+        watches.delete(editor);
+      }
+    }
+  }
+
+  // Editors come and go as single-page apps navigate: rescan at most once a
+  // frame after the document changes.
+  let scanQueued = false;
+  new MutationObserver(() => {
+    if (scanQueued) return;
+    scanQueued = true;
+    requestAnimationFrame(() => {
+      scanQueued = false;
+      scan();
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('focusin', e => attach(e.target), true);
+
+  let placeQueued = false;
+  const placeAll = () => {
+    if (placeQueued) return;
+    placeQueued = true;
+    requestAnimationFrame(() => {
+      placeQueued = false;
+      for (const watch of watches.values()) watch.panel.place();
+    });
+  };
+  window.addEventListener('scroll', placeAll, { passive: true, capture: true });
+  window.addEventListener('resize', placeAll, { passive: true });
+
+  scan();
+})();

@@ -1,0 +1,205 @@
+// Everything Riserbo shows on a page: underlines, a badge per compose box,
+// a card listing the findings, and a live region for screen readers.
+//
+// The badge and card live in one closed shadow root, so the page's CSS
+// cannot restyle them and the page's scripts cannot read them. User text
+// only ever reaches the DOM through textContent, never as HTML.
+'use strict';
+
+riserbo.ui = (() => {
+  const SEVERITY_WORD = { critical: 'critico', warning: 'avviso', hint: 'suggerimento' };
+  const CATEGORY_LABEL = {
+    personal_data: 'dati personali',
+    confidential: 'informazioni riservate',
+    institutional_voice: 'voce istituzionale',
+    reputation: "reputazione dell'Ente",
+    logo: "logo dell'Ente",
+  };
+
+  const STYLE = `
+    :host { all: initial; }
+    .box { position: absolute; z-index: 2147483646; font: 13px/1.4 system-ui, sans-serif; }
+    .badge { display: inline-flex; align-items: center; gap: 4px; min-width: 24px; height: 24px;
+      padding: 0 8px; border-radius: 12px; border: 1px solid #8a8a8a; background: #fff; color: #1f1f1f;
+      cursor: pointer; font: inherit; font-weight: 600; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+    .badge[data-level="critical"] { background: #c5221f; border-color: #8c1816; color: #fff; }
+    .badge[data-level="warning"] { background: #fce8b2; border-color: #b06000; color: #3c2a00; }
+    .badge[data-level="none"] { opacity: .75; }
+    .badge[data-level="error"] { background: #e8eaed; border-style: dashed; }
+    .badge:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+    .card { position: absolute; right: 0; top: 30px; width: 340px; max-height: 320px; overflow: auto;
+      background: #fff; color: #1f1f1f; border: 1px solid #c4c4c4; border-radius: 8px;
+      box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 8px 12px; }
+    .card[data-side="up"] { top: auto; bottom: 30px; }
+    .card[hidden] { display: none; }
+    .card h2 { font-size: 14px; margin: 4px 0 8px; }
+    .card ul { list-style: none; margin: 0; padding: 0; }
+    .card li { border-top: 1px solid #eee; padding: 8px 0; }
+    .card .what { font-weight: 600; }
+    .card .what[data-severity="critical"] { color: #a50e0e; }
+    .card .what[data-severity="warning"] { color: #7a4300; }
+    .card q { font-family: ui-monospace, monospace; background: #f3f3f3; padding: 0 3px; }
+    .card .source { color: #555; font-size: 12px; margin-top: 4px; }
+    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+      white-space: nowrap; }
+  `;
+
+  let shadow = null;
+  function root() {
+    if (!shadow) {
+      const host = document.createElement('riserbo-ui');
+      // Closed: page scripts get null from host.shadowRoot.
+      shadow = host.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      shadow.append(style);
+      document.documentElement.append(host);
+    }
+    return shadow;
+  }
+
+  // One highlight per severity, shared by every editor on the page.
+  const rangesByEditor = new Map();
+  function paintHighlights() {
+    if (!('highlights' in CSS)) return;
+    for (const severity of ['critical', 'warning', 'hint']) {
+      const ranges = [];
+      for (const list of rangesByEditor.values()) {
+        for (const item of list) if (item.severity === severity) ranges.push(item.range);
+      }
+      if (ranges.length) CSS.highlights.set('riserbo-' + severity, new Highlight(...ranges));
+      else CSS.highlights.delete('riserbo-' + severity);
+    }
+  }
+
+  function describe(finding) {
+    return `${CATEGORY_LABEL[finding.category] || finding.category} (${finding.kind.replace(/_/g, ' ')})`;
+  }
+
+  function summary(findings) {
+    if (!findings.length) return 'Riserbo: nessun problema nel testo.';
+    const what = [...new Set(findings.map(describe))].join('; ');
+    const n = findings.length;
+    return `Riserbo: ${n} ${n === 1 ? 'segnalazione' : 'segnalazioni'}: ${what}.`;
+  }
+
+  /** The badge, card and live region of one compose box. */
+  class Panel {
+    constructor(editor) {
+      this.editor = editor;
+      this.box = document.createElement('div');
+      this.box.className = 'box';
+      this.badge = document.createElement('button');
+      this.badge.className = 'badge';
+      this.badge.type = 'button';
+      this.badge.setAttribute('aria-expanded', 'false');
+      this.card = document.createElement('div');
+      this.card.className = 'card';
+      this.card.hidden = true;
+      this.card.setAttribute('role', 'dialog');
+      this.card.setAttribute('aria-label', 'Segnalazioni di Riserbo');
+      this.live = document.createElement('div');
+      this.live.className = 'sr-only';
+      this.live.setAttribute('role', 'status');
+      this.box.append(this.card, this.badge, this.live);
+      root().append(this.box);
+      this.badge.addEventListener('click', () => this.toggle());
+      this.box.addEventListener('keydown', e => {
+        if (e.key === 'Escape' && !this.card.hidden) {
+          this.toggle(false);
+          this.editor.focus();
+        }
+      });
+      this.findings = [];
+      this.render([]);
+    }
+
+    toggle(open = this.card.hidden) {
+      this.card.hidden = !open;
+      this.badge.setAttribute('aria-expanded', String(open));
+    }
+
+    render(findings) {
+      const before = summary(this.findings);
+      this.findings = findings;
+      const level = findings.some(f => f.severity === 'critical') ? 'critical'
+        : findings.some(f => f.severity === 'warning') ? 'warning'
+          : findings.length ? 'hint' : 'none';
+      this.badge.dataset.level = level;
+      this.badge.textContent = findings.length ? `⚠ ${findings.length}` : '✓';
+      this.badge.setAttribute('aria-label', findings.length
+        ? `Riserbo: ${findings.length} segnalazioni, mostra i dettagli`
+        : 'Riserbo: nessun problema');
+      const text = summary(findings);
+      // Announce only changes, so typing does not make the reader chatter.
+      if (text !== before || !this.live.textContent) this.live.textContent = text;
+      this.renderCard();
+      this.place();
+    }
+
+    /** The text could not be checked: say so, rather than show "clean". */
+    fail() {
+      this.findings = [];
+      this.badge.dataset.level = 'error';
+      this.badge.textContent = '?';
+      this.badge.setAttribute('aria-label', 'Riserbo: controllo non disponibile, mostra i dettagli');
+      this.live.textContent = 'Riserbo: il controllo del testo non è disponibile in questo momento.';
+      const title = document.createElement('h2');
+      title.textContent = 'Controllo non disponibile';
+      const why = document.createElement('p');
+      why.textContent = 'Riserbo non è riuscito ad analizzare il testo. Ricarica la pagina; ' +
+        "se il problema continua, avvisa l'ufficio informatico.";
+      this.card.replaceChildren(title, why);
+      this.place();
+    }
+
+    renderCard() {
+      const title = document.createElement('h2');
+      title.textContent = this.findings.length ? 'Prima di pubblicare, controlla:' : 'Nessun problema trovato';
+      const list = document.createElement('ul');
+      for (const f of this.findings) {
+        const item = document.createElement('li');
+        const what = document.createElement('div');
+        what.className = 'what';
+        what.dataset.severity = f.severity;
+        what.textContent = `${SEVERITY_WORD[f.severity] || f.severity}: ${describe(f)} `;
+        const quote = document.createElement('q');
+        quote.textContent = f.text.length > 40 ? f.text.slice(0, 39) + '…' : f.text;
+        what.append(quote);
+        const why = document.createElement('div');
+        why.textContent = f.message;
+        const source = document.createElement('div');
+        source.className = 'source';
+        source.textContent = `Fonte: ${f.source}`;
+        item.append(what, why, source);
+        list.append(item);
+      }
+      this.card.replaceChildren(title, list);
+    }
+
+    /** Keeps the badge at the bottom-right corner of the compose box. */
+    place() {
+      const r = this.editor.getBoundingClientRect();
+      const visible = r.width > 0 && r.height > 0;
+      this.box.style.display = visible ? '' : 'none';
+      if (!visible) return;
+      this.box.style.left = `${window.scrollX + r.right - 40}px`;
+      this.box.style.top = `${window.scrollY + r.bottom - 28}px`;
+      // Open the card on the side of the badge with room for it.
+      const roomBelow = window.innerHeight - r.bottom;
+      this.card.dataset.side = roomBelow < 340 && r.bottom > 360 ? 'up' : 'down';
+    }
+
+    destroy() {
+      this.box.remove();
+    }
+  }
+
+  return {
+    Panel,
+    setRanges(editor, items) {
+      if (items.length) rangesByEditor.set(editor, items); else rangesByEditor.delete(editor);
+      paintHighlights();
+    },
+  };
+})();

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the CLI, the wasm core with its JS glue under extension/core/, and
+# the browser test pages. The repository root then loads as an unpacked
+# extension.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+say "building the riserbo CLI"
+cargo build --release -q -p riserbo-cli
+
+say "building the wasm core"
+cargo build --release -q --target wasm32-unknown-unknown -p riserbo-wasm
+rm -rf extension/core
+wasm-bindgen --target web --no-typescript --out-dir extension/core \
+  target/wasm32-unknown-unknown/release/riserbo_wasm.wasm
+wasm=extension/core/riserbo_wasm_bg.wasm
+raw=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+printf 'wasm size: %s bytes raw, %s bytes gzipped (%d KiB)\n' "$raw" "$gz" $((gz / 1024))
+
+say "building the test pages"
+node tests/pages/build.mjs

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# README command 1: builds everything, then runs Riserbo's main job on the
+# built-in default policy: the extension in headless Chromium on the demo
+# pages (screenshots under tests/artifacts/), and the CLI on a sample post.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh
+
+printf '\033[1m==> the extension on the demo pages\033[0m\n'
+node scripts/demo.mjs
+
+printf '\033[1m==> riserbo check tests/corpus/esempio-post.txt\033[0m\n'
+status=0
+target/release/riserbo check tests/corpus/esempio-post.txt || status=$?
+# Exit status 1 means "findings to fix": expected for this sample.
+[[ $status -le 1 ]] || exit "$status"

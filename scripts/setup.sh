@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what building and testing Riserbo needs, on a fresh Debian machine
+# with Rust and Node. Idempotent: every step checks before it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The JS glue must come from the same wasm-bindgen version the crate links;
+# the version is read from the crate's exact pin.
+wb_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' crate/wasm/Cargo.toml)
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]]; then
+  say "installing wasm-bindgen-cli $wb_version (takes a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$wb_version"
+fi
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  say "installing Debian's Chromium"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,124 @@
+// Shared by the browser tests, the demo and the benchmarks: serves the test
+// pages over HTTPS at the real sites' host names (x.com, www.facebook.com)
+// and starts Debian's Chromium with the unpacked extension, so the
+// production manifest's match patterns are what is exercised.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '../..'));
+const PAGES = join(ROOT, 'tests/pages/dist');
+export const HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'];
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** A self-signed certificate for the test host names, made per run. */
+function certificate(dir) {
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=riserbo-test',
+    '-addext', 'subjectAltName=' + HOSTS.map(h => 'DNS:' + h).join(','), '-keyout', key, '-out', cert],
+  { stdio: 'ignore' });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+/**
+ * Serves the built pages: x.com and twitter.com get the Draft.js page,
+ * facebook.com the Lexical one. `?csp=strict` adds the kind of CSP the real
+ * sites send, without 'wasm-unsafe-eval'. Every request is recorded.
+ */
+export async function startServer(dir) {
+  if (!existsSync(join(PAGES, 'x.html'))) throw new Error('test pages not built: run scripts/build.sh');
+  const requests = [];
+  const server = createServer(certificate(dir), (req, res) => {
+    const url = new URL(req.url, `https://${req.headers.host}`);
+    requests.push({ host: url.hostname, path: url.pathname, method: req.method });
+    let file = url.pathname;
+    if (file === '/' || !extname(file)) file = url.hostname.endsWith('facebook.com') ? '/facebook.html' : '/x.html';
+    const path = normalize(join(PAGES, file));
+    if (!path.startsWith(PAGES) || !existsSync(path)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(path)] || 'application/octet-stream' };
+    if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = "script-src 'self'";
+    res.writeHead(200, headers).end(readFileSync(path));
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.address().port, requests, close: () => new Promise(r => server.close(r)) };
+}
+
+/** Chromium with the extension loaded from the repository root. */
+export async function launch({ port, userDataDir, extensionDir = ROOT, args = [] }) {
+  const rules = HOSTS.map(h => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1000, height: 700 },
+    locale: 'it-IT',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors', `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`, ...args,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
+
+/** Server and browser together, torn down by `close()`. */
+export async function start(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'riserbo-'));
+  const server = await startServer(dir);
+  const browser = await launch({ port: server.port, userDataDir: join(dir, 'profile'), ...options });
+  return {
+    ...browser,
+    server,
+    async close() {
+      await browser.context.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The accessibility tree of a page, closed shadow roots included, as
+ * [{ role, name }] of the nodes that carry text.
+ */
+export async function accessibleNodes(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map(n => [n.nodeId, n]));
+  const text = n => {
+    if (!n) return '';
+    const own = n.name && n.name.value ? String(n.name.value) : '';
+    if (own) return own;
+    return (n.childIds || []).map(id => text(byId.get(id))).join('');
+  };
+  return nodes.filter(n => !n.ignored).map(n => ({ role: n.role && n.role.value, name: text(n) }));
+}
+
+/** The live regions' text (role status or alert) currently on the page. */
+export async function liveRegions(page) {
+  return (await accessibleNodes(page)).filter(n => n.role === 'status' || n.role === 'alert').map(n => n.name);
+}
+
+/** Ranges painted by the CSS Custom Highlight API, as their text. */
+export async function highlightedTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const name of ['riserbo-critical', 'riserbo-warning', 'riserbo-hint']) {
+      const h = CSS.highlights.get(name);
+      if (h) for (const r of h) out.push(r.toString());
+    }
+    return out;
+  });
+}

@@ -1,0 +1,97 @@
+// The walking skeleton, end to end: the built extension in Debian's
+// Chromium, on real Draft.js and Lexical editors served at x.com and
+// www.facebook.com, with and without a CSP that forbids WebAssembly.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { highlightedTexts, liveRegions, start } from './harness.mjs';
+
+const CF = 'RSSMRA85T10A562S';
+// Strict pages are served at a second host name of the same site, so each
+// host's reported engine comes from one kind of page only.
+const PAGES = [
+  { name: 'Draft.js', permissive: 'https://x.com/', strict: 'https://twitter.com/?csp=strict',
+    editor: '.public-DraftEditor-content' },
+  { name: 'Lexical', permissive: 'https://www.facebook.com/', strict: 'https://web.facebook.com/?csp=strict',
+    editor: '[data-lexical-editor="true"]' },
+];
+
+let browser;
+before(async () => { browser = await start(); });
+after(async () => { await browser?.close(); });
+
+async function openAndType(url, selector, text) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.locator(selector).first().click();
+  await page.keyboard.type(text);
+  return page;
+}
+
+async function tabStatus(page) {
+  // The content script reports to the service worker, which keeps it in
+  // session storage for the popup; find this page's entry.
+  const all = await browser.worker.evaluate(() => chrome.storage.session.get(null));
+  const host = new URL(page.url()).hostname;
+  return Object.values(all).filter(s => s.host === host);
+}
+
+async function waitForLive(page, pattern) {
+  let regions = [];
+  for (let i = 0; i < 50; i++) {
+    regions = await liveRegions(page);
+    if (regions.some(r => pattern.test(r))) return regions;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`no live region matching ${pattern}; saw ${JSON.stringify(regions)}`);
+}
+
+for (const { name, editor, ...urls } of PAGES) {
+  for (const csp of ['permissive', 'strict']) {
+    const pageUrl = urls[csp];
+    describe(`${name} at ${pageUrl}, ${csp} CSP`, () => {
+
+      test('a valid codice fiscale is underlined and announced', async () => {
+        const page = await openAndType(pageUrl, editor, `Il cittadino ${CF} ha chiesto il rimborso`);
+        try {
+          const regions = await waitForLive(page, /dati personali/);
+          assert.ok(regions.some(r => /codice fiscale/.test(r)), JSON.stringify(regions));
+          assert.deepEqual(await highlightedTexts(page), [CF]);
+          // The editor still holds exactly what was typed.
+          assert.equal(await page.locator(editor).first().innerText(), `Il cittadino ${CF} ha chiesto il rimborso`);
+
+          // Where the core ran: in the content script when the page allows
+          // WebAssembly, in the service worker when its CSP does not.
+          const engines = new Set((await tabStatus(page)).map(s => s.engine));
+          assert.deepEqual([...engines], [csp === 'strict' ? 'worker' : 'local']);
+        } finally {
+          await page.close();
+        }
+      });
+
+      test('a clean sentence gets no warning', async () => {
+        const page = await openAndType(pageUrl, editor, 'Che bella giornata al mare, a domenica!');
+        try {
+          await waitForLive(page, /nessun problema/);
+          assert.deepEqual(await highlightedTexts(page), []);
+          const regions = await liveRegions(page);
+          assert.ok(!regions.some(r => /dati personali/.test(r)), JSON.stringify(regions));
+        } finally {
+          await page.close();
+        }
+      });
+    });
+  }
+}
+
+test('a warning disappears when the code is corrected', async () => {
+  const page = await openAndType('https://www.facebook.com/', '[data-lexical-editor="true"]', `cf ${CF}`);
+  try {
+    await waitForLive(page, /dati personali/);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('T'); // wrong check letter: no longer a valid code
+    await waitForLive(page, /nessun problema/);
+    assert.deepEqual(await highlightedTexts(page), []);
+  } finally {
+    await page.close();
+  }
+});
