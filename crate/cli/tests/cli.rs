@@ -9,7 +9,10 @@ fn riserbo() -> Command {
 }
 
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
@@ -45,7 +48,10 @@ fn clean_text_exits_zero() {
         .get_output()
         .stdout
         .clone();
-    assert_eq!(serde_json::from_slice::<Value>(&out).unwrap(), serde_json::json!({"findings": []}));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out).unwrap(),
+        serde_json::json!({"findings": []})
+    );
 }
 
 #[test]
@@ -59,7 +65,10 @@ fn text_format_shows_line_caret_and_message_without_colour_when_piped() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("-:2:5: critico [personal_data.codice_fiscale]"), "{text}");
+    assert!(
+        text.contains("-:2:5: critico [personal_data.codice_fiscale]"),
+        "{text}"
+    );
     assert!(text.contains("2 | cf: RSSMRA85T10A562S ok"), "{text}");
     assert!(text.contains("  |     ^^^^^^^^^^^^^^^^\n"), "{text}");
     assert!(!text.contains('\x1b'), "no colour when not on a terminal");
@@ -95,7 +104,9 @@ fn jsonl_keeps_going_after_a_malformed_line_and_exits_two() {
 fn jsonl_with_findings_and_no_errors_exits_one() {
     riserbo()
         .args(["check", "--format", "jsonl"])
-        .write_stdin("{\"id\": 1, \"text\": \"cf RSSMRA85T10A562S\"}\n{\"id\": 2, \"text\": \"ciao\"}\n")
+        .write_stdin(
+            "{\"id\": 1, \"text\": \"cf RSSMRA85T10A562S\"}\n{\"id\": 2, \"text\": \"ciao\"}\n",
+        )
         .assert()
         .code(1);
 }
@@ -113,7 +124,11 @@ fn usage_and_input_errors_exit_two_with_one_line() {
         assert!(stderr.starts_with("riserbo: "), "{stderr}");
     }
     // Not UTF-8.
-    riserbo().args(["check"]).write_stdin(vec![0xff, 0xfe, 0x41]).assert().code(2);
+    riserbo()
+        .args(["check"])
+        .write_stdin(vec![0xff, 0xfe, 0x41])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -130,8 +145,15 @@ fn a_policy_file_changes_the_result_and_a_bad_one_is_an_error() {
 
     let bad = dir.join("bad.json");
     std::fs::write(&bad, r#"{"mode": "sometimes"}"#).unwrap();
-    let out = riserbo().args(["check", "--policy", bad.to_str().unwrap()]).write_stdin("x").assert().code(2);
+    let out = riserbo()
+        .args(["check", "--policy", bad.to_str().unwrap()])
+        .write_stdin("x")
+        .assert()
+        .code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("mode") || stderr.contains("sometimes"), "{stderr}");
+    assert!(
+        stderr.contains("mode") || stderr.contains("sometimes"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1);
 }

@@ -1,6 +1,6 @@
 //! The analyzer: built once from a policy, then run on every keystroke.
 
-use crate::detect::{self, Hit};
+use crate::detect::{self, Hit, Input};
 use crate::fold::Folded;
 use crate::{Finding, Policy};
 
@@ -24,8 +24,7 @@ impl Analyzer {
 
     /// Every finding in `text`, ordered by position; offsets are bytes.
     pub fn analyze(&self, text: &str) -> Vec<Finding> {
-        let folded = Folded::new(text);
-        let mut hits = detect::codice_fiscale::find(text, &folded);
+        let mut hits = detect::all(&Input::new(text));
         hits.retain(|hit| !self.allowlist.contains(&compact(&hit.canonical)));
         let mut findings: Vec<Finding> = hits
             .into_iter()
@@ -39,7 +38,7 @@ impl Analyzer {
         let rule = hit.rule;
         let severity = match self.policy.severity_overrides.get(rule.id) {
             Some(o) => o.severity()?,
-            None => rule.severity,
+            None => hit.severity,
         };
         Some(Finding {
             category: rule.category,

@@ -18,8 +18,7 @@
 //! Writers sometimes confuse `O` with `0` and `I` with `1`; the shape tells
 //! which one was meant at each position, so both are read right.
 
-use super::Hit;
-use crate::fold::Folded;
+use super::{Hit, Input};
 use crate::rules::CODICE_FISCALE;
 
 const MONTHS: &[u8] = b"ABCDEHLMPRST";
@@ -33,24 +32,12 @@ const ODD_VALUES: [u32; 26] = [
     1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
 ];
 
-/// Finds every valid codice fiscale in `text`.
-pub fn find(text: &str, folded: &Folded) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for chain in folded.chains() {
-        for runs in chain.windows(16..17) {
-            let Some(code) = canonical(&chain.compact(folded, &runs)) else {
-                continue;
-            };
-            let span = folded.byte_span(chain.char_range(&runs));
-            debug_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-            hits.push(Hit {
-                rule: &CODICE_FISCALE,
-                span,
-                canonical: code,
-            });
-        }
-    }
-    hits
+/// Finds every valid codice fiscale.
+pub fn find(input: &Input) -> Vec<Hit> {
+    input
+        .candidates(16..17)
+        .filter_map(|c| canonical(&c.compact).map(|code| Hit::new(&CODICE_FISCALE, c.span, code)))
+        .collect()
 }
 
 /// The code in canonical form if `candidate` (16 upper-case alphanumerics)
@@ -127,8 +114,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<String> {
-        let folded = Folded::new(text);
-        find(text, &folded)
+        find(&Input::new(text))
             .into_iter()
             .map(|h| text[h.span].to_string())
             .collect()

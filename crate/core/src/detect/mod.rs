@@ -1,18 +1,162 @@
 //! Detectors: each finds one kind of problem and knows nothing of the
-//! browser, the CLI or the policy's severities. They report [`Hit`]s; the
-//! [`crate::Analyzer`] turns hits into findings.
+//! browser, the CLI or the policy. They read an [`Input`] (the text prepared
+//! once per analysis) and report [`Hit`]s; the [`crate::Analyzer`] turns
+//! hits into findings.
 
+pub mod address;
+pub mod checksum;
 pub mod codice_fiscale;
+pub mod email;
+pub mod health;
+pub mod health_card;
+pub mod iban;
+pub mod id_document;
+pub mod license_plate;
+pub mod named_party;
+pub mod partita_iva;
+pub mod payment_card;
+pub mod people;
+pub mod phone;
 
 use std::ops::Range;
 
+use crate::fold::{Chain, Folded};
 use crate::rules::Rule;
+use crate::words::{self, Word};
+use crate::Severity;
 
-/// A detector's raw result: which rule, where (byte offsets), and the
-/// canonical form of what was found, used to match the policy's allowlist.
+/// The text with everything the detectors share, computed once.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub folded: Folded,
+    pub chains: Vec<Chain>,
+    pub words: Vec<Word>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(text: &'a str) -> Input<'a> {
+        let folded = Folded::new(text);
+        let chains = folded.chains();
+        let words = words::words(text);
+        Input {
+            text,
+            folded,
+            chains,
+            words,
+        }
+    }
+
+    /// Every window of whole runs, `lengths` alphanumerics long, as a
+    /// [`Candidate`]. Identifier detectors start from these.
+    pub fn candidates(&self, lengths: Range<usize>) -> impl Iterator<Item = Candidate> + '_ {
+        self.chains.iter().flat_map(move |chain| {
+            chain.windows(lengths.clone()).map(move |runs| {
+                let chars = chain.char_range(&runs);
+                Candidate {
+                    compact: chain.compact(&self.folded, &runs),
+                    span: self.folded.byte_span(chars.clone()),
+                    runs: chain.runs[runs].iter().map(|r| r.len()).collect(),
+                    chain_runs: chain.runs.iter().map(|r| r.len()).collect(),
+                    before: chars.start.checked_sub(1).map(|i| self.folded.chars[i]),
+                    chars,
+                }
+            })
+        })
+    }
+
+    /// Words just before byte `pos`, for context.
+    pub fn words_before(&self, pos: usize, n: usize) -> &[Word] {
+        words::before(&self.words, pos, n)
+    }
+}
+
+/// A possible identifier: whole alphanumeric runs of a chain.
+pub struct Candidate {
+    /// Upper-case alphanumerics, separators removed.
+    pub compact: String,
+    /// Byte span in the original text.
+    pub span: Range<usize>,
+    /// Folded-char range.
+    pub chars: Range<usize>,
+    /// Length of each run, e.g. `[3, 3, 5, 5]` for `RSS MRA 85T10 A562S`.
+    pub runs: Vec<usize>,
+    /// Length of each run of the whole chain the candidate was cut from.
+    pub chain_runs: Vec<usize>,
+    /// The folded char just before the candidate, if any (`+` of `+39`).
+    pub before: Option<char>,
+}
+
+impl Candidate {
+    pub fn is_digits(&self) -> bool {
+        self.compact.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// A detector's raw result.
 #[derive(Debug)]
 pub struct Hit {
     pub rule: &'static Rule,
+    /// Byte span in the original text.
     pub span: Range<usize>,
+    /// The canonical form of what was found, matched against the policy's
+    /// allowlist.
     pub canonical: String,
+    pub severity: Severity,
+}
+
+impl Hit {
+    pub fn new(rule: &'static Rule, span: Range<usize>, canonical: String) -> Hit {
+        Hit {
+            rule,
+            span,
+            canonical,
+            severity: rule.severity,
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Hit {
+        self.severity = severity;
+        self
+    }
+}
+
+/// Runs every detector.
+pub fn all(input: &Input) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    hits.extend(codice_fiscale::find(input));
+    hits.extend(partita_iva::find(input));
+    hits.extend(iban::find(input));
+    hits.extend(payment_card::find(input));
+    hits.extend(health_card::find(input));
+    hits.extend(phone::find(input));
+    hits.extend(email::find(input));
+    hits.extend(license_plate::find(input));
+    hits.extend(id_document::find(input));
+    let people = people::find(input);
+    hits.extend(address::find(input, &people));
+    hits.extend(health::find(input, &people));
+    hits.extend(named_party::find(input, &people));
+    resolve_overlaps(hits)
+}
+
+/// Where identifiers overlap (a card number also reads as a phone number),
+/// keeps the most severe, then the longest, then the earliest.
+pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let clash = kept.iter().any(|k| {
+            let overlap = k.span.start < hit.span.end && hit.span.start < k.span.end;
+            overlap && (k.rule.id == hit.rule.id || (k.rule.identifier && hit.rule.identifier))
+        });
+        if !clash {
+            kept.push(hit);
+        }
+    }
+    kept
 }

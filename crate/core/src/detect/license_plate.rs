@@ -1,0 +1,39 @@
+//! Italian licence plates in the current format (since 1994): two letters,
+//! three digits, two letters — `AB 123 CD` or `AB123CD`.
+
+use super::{Hit, Input};
+use crate::rules::LICENSE_PLATE;
+
+pub fn find(input: &Input) -> Vec<Hit> {
+    input
+        .candidates(7..8)
+        .filter(|c| matches!(c.runs.as_slice(), [7] | [2, 3, 2]) && shape(&c.compact))
+        .map(|c| Hit::new(&LICENSE_PLATE, c.span, c.compact))
+        .collect()
+}
+
+fn shape(compact: &str) -> bool {
+    let b = compact.as_bytes();
+    b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..5].iter().all(u8::is_ascii_digit)
+        && b[5..].iter().all(u8::is_ascii_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_plates_with_and_without_spaces() {
+        for text in [
+            "targa AB 123 CD",
+            "l'auto ab123cd era in doppia fila",
+            "FG-456-HL",
+        ] {
+            assert_eq!(find(&Input::new(text)).len(), 1, "{text}");
+        }
+        for text in ["ABC 123 DE", "A1 234 BC", "AB 1234 CD"] {
+            assert!(find(&Input::new(text)).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! Phone numbers: Italian mobile and landline numbers as people write them
+//! (`+39 333 1234567`, `0039…`, `333-123.45.67`, `333/1234567`,
+//! `0965 123456`), and foreign numbers in international form (`+44 …`).
+//!
+//! Italian numbers are recognised by their plan: landlines start with `0`
+//! and have 6 to 11 digits, mobiles start with `3` and have 9 or 10. Numbers
+//! starting with `1` or `8` are emergency, public-utility and toll-free
+//! services (112, 118, 1522, 800 …) and are never reported. Dates (`03/04/2024`)
+//! and numbers introduced as an order, a file or a code are not phones.
+//! Words such as "cell" or "chiamare" before the number make it critical.
+
+use super::{Candidate, Hit, Input};
+use crate::rules::PHONE;
+use crate::words::any_prefix;
+use crate::Severity;
+
+const SUPPORT: &[&str] = &[
+    "tel", "cel", "numer", "chiam", "whatsapp", "wa", "contatt", "recapit", "squill", "scriv",
+    "sms",
+];
+const AGAINST: &[&str] = &[
+    "ordin",
+    "pratic",
+    "protocoll",
+    "prot",
+    "codic",
+    "cod",
+    "tracking",
+    "spedizion",
+    "fattur",
+    "matricol",
+    "conto",
+    "isbn",
+    "ticket",
+    "id",
+    "pin",
+    "cap",
+    "iban",
+    "line",
+    "bus",
+    "seriale",
+    "serie",
+    "lotto",
+    "ricevut",
+    "scontrin",
+    "transazion",
+    "rif",
+    "riferiment",
+    "n",
+    "nr",
+    "num",
+    "determin",
+    "delibera",
+    "cig",
+    "cup",
+    "partita",
+    "iva",
+    "piva",
+];
+
+pub fn find(input: &Input) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for c in input.candidates(6..16) {
+        if !c.is_digits() || looks_like_a_date(&c.chain_runs) || looks_like_a_date(&c.runs) {
+            continue;
+        }
+        let Some(national) = national_part(&c) else {
+            continue;
+        };
+        let before = input.words_before(c.span.start, 3);
+        // Underline the "+" of an international prefix too.
+        let mut span = c.span.clone();
+        if c.before == Some('+') {
+            span.start = input.folded.spans[c.chars.start - 1].start;
+        }
+        // "numero" supports a phone, but "n." / "nr." alone introduce file numbers.
+        if any_prefix(before, SUPPORT) {
+            hits.push(Hit::new(&PHONE, span, national).with_severity(Severity::Critical));
+        } else if !before.iter().any(|w| {
+            AGAINST
+                .iter()
+                .any(|a| w.norm == *a || (a.len() > 3 && w.norm.starts_with(a)))
+        }) {
+            hits.push(Hit::new(&PHONE, span, national));
+        }
+    }
+    // "+39 333 1234567" also contains "333 1234567": keep the whole number.
+    super::resolve_overlaps(hits)
+}
+
+/// The number without the international prefix, if it is a phone number.
+fn national_part(c: &Candidate) -> Option<String> {
+    let digits = c.compact.as_str();
+    let plus = c.before == Some('+');
+    let italian = if plus {
+        digits.strip_prefix("39")
+    } else if let Some(rest) = digits.strip_prefix("0039") {
+        Some(rest)
+    } else {
+        None
+    };
+    match italian {
+        Some(national) => italian_number(national).then(|| national.to_string()),
+        None if plus => {
+            // A foreign number: E.164 allows up to 15 digits with the country code.
+            (8..=15).contains(&digits.len()).then(|| digits.to_string())
+        }
+        None if digits.starts_with("00") => None,
+        None => italian_number(digits).then(|| digits.to_string()),
+    }
+}
+
+fn italian_number(n: &str) -> bool {
+    match n.as_bytes().first() {
+        Some(b'0') => (6..=11).contains(&n.len()),
+        Some(b'3') => (9..=10).contains(&n.len()) && n.as_bytes()[1] != b'0',
+        _ => false,
+    }
+}
+
+/// Run lengths of a date: `03/04/2024`, `3.4.24`, `04/2024`.
+fn looks_like_a_date(runs: &[usize]) -> bool {
+    match runs {
+        [d, m, y] => *d <= 2 && *m <= 2 && matches!(y, 2 | 4),
+        [m, 4] => *m <= 2,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        find(&Input::new(text))
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_italian_numbers_in_their_common_forms() {
+        for (text, number) in [
+            ("chiamatelo al +39 333 1234567", "+39 333 1234567"),
+            ("0039 3331234567", "0039 3331234567"),
+            ("cell. 333-123.45.67", "333-123.45.67"),
+            ("333/1234567", "333/1234567"),
+            ("ufficio 0965 123456", "0965 123456"),
+            ("06 12345678", "06 12345678"),
+            ("numero +44 20 7946 0958", "+44 20 7946 0958"),
+        ] {
+            assert_eq!(found(text), [number], "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_services_dates_and_file_numbers_alone() {
+        for text in [
+            "chiamate il 112 o il 1522",
+            "numero verde 800 123456",
+            "nato il 03/04/1985",
+            "ordine n. 3331234567",
+            "prot. 0012345",
+            "il 3-1 di ieri",
+            "linea 3 e 12",
+            "costa 1.250,00 euro",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
