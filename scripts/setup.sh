@@ -29,3 +29,11 @@ if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.p
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# Python tools for the generated personal-data corpus, in the project's venv.
+if [[ ! -x .venv/bin/python || tests/pii/requirements.txt -nt .venv/.installed ]]; then
+  say "creating .venv for the corpus tools"
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check -r tests/pii/requirements.txt
+  touch .venv/.installed
+fi

@@ -9,5 +9,8 @@ scripts/build.sh
 printf '\033[1m==> Rust tests\033[0m\n'
 cargo test --workspace --all-targets
 
+printf '\033[1m==> personal data: generated corpus (Faker + python-stdnum)\033[0m\n'
+.venv/bin/python tests/pii/evaluate.py target/release/riserbo
+
 printf '\033[1m==> browser tests\033[0m\n'
 node --test --test-concurrency=1 tests/browser/

@@ -85,8 +85,8 @@ fn parse_record(line: &str) -> Result<(Value, String), String> {
 }
 
 fn load_policy(path: &Path) -> Result<Policy, Failure> {
-    let json = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("cannot read policy {}: {e}", path.display())))?;
+    let json =
+        std::fs::read_to_string(path).map_err(|e| Failure(format!("cannot read policy {}: {e}", path.display())))?;
     Policy::from_json(&json).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 

@@ -14,11 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(
-    name = "riserbo",
-    version,
-    about = "Controlla i post prima della pubblicazione"
-)]
+#[command(name = "riserbo", version, about = "Controlla i post prima della pubblicazione")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -67,11 +63,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Check {
-            file,
-            policy,
-            format,
-        } => check::run(file, policy, format),
+        Command::Check { file, policy, format } => check::run(file, policy, format),
     };
     match result {
         Ok(code) => ExitCode::from(code),

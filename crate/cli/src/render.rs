@@ -12,13 +12,7 @@ const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
 /// Writes `findings` (offsets in code points) for people.
-pub fn text(
-    out: &mut impl Write,
-    name: &str,
-    input: &str,
-    findings: &[Finding],
-    color: bool,
-) -> io::Result<()> {
+pub fn text(out: &mut impl Write, name: &str, input: &str, findings: &[Finding], color: bool) -> io::Result<()> {
     let paint = |code: &'static str| if color { code } else { "" };
     let reset = paint(RESET);
     // Line starts, in code points, to place each finding.
@@ -36,9 +30,7 @@ pub fn text(
         let column = f.start - starts[line_index];
         let line_len = line.chars().count();
         // A span that runs onto the next line is underlined to this line's end.
-        let width = (f.end - f.start)
-            .min(line_len.saturating_sub(column))
-            .max(1);
+        let width = (f.end - f.start).min(line_len.saturating_sub(column)).max(1);
         let (sev_color, sev_word) = match f.severity {
             Severity::Critical => (paint(RED), "critico"),
             Severity::Warning => (paint(YELLOW), "avviso"),

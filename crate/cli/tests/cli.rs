@@ -65,10 +65,7 @@ fn text_format_shows_line_caret_and_message_without_colour_when_piped() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(
-        text.contains("-:2:5: critico [personal_data.codice_fiscale]"),
-        "{text}"
-    );
+    assert!(text.contains("-:2:5: critico [personal_data.codice_fiscale]"), "{text}");
     assert!(text.contains("2 | cf: RSSMRA85T10A562S ok"), "{text}");
     assert!(text.contains("  |     ^^^^^^^^^^^^^^^^\n"), "{text}");
     assert!(!text.contains('\x1b'), "no colour when not on a terminal");
@@ -104,9 +101,7 @@ fn jsonl_keeps_going_after_a_malformed_line_and_exits_two() {
 fn jsonl_with_findings_and_no_errors_exits_one() {
     riserbo()
         .args(["check", "--format", "jsonl"])
-        .write_stdin(
-            "{\"id\": 1, \"text\": \"cf RSSMRA85T10A562S\"}\n{\"id\": 2, \"text\": \"ciao\"}\n",
-        )
+        .write_stdin("{\"id\": 1, \"text\": \"cf RSSMRA85T10A562S\"}\n{\"id\": 2, \"text\": \"ciao\"}\n")
         .assert()
         .code(1);
 }
@@ -151,9 +146,6 @@ fn a_policy_file_changes_the_result_and_a_bad_one_is_an_error() {
         .assert()
         .code(2);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(
-        stderr.contains("mode") || stderr.contains("sometimes"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("mode") || stderr.contains("sometimes"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
 }

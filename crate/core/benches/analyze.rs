@@ -23,12 +23,8 @@ fn posts() -> (String, String) {
 fn analyze(c: &mut Criterion) {
     let analyzer = Analyzer::default();
     let (short, long) = posts();
-    c.bench_function("analyze 280 chars", |b| {
-        b.iter(|| analyzer.analyze(black_box(&short)))
-    });
-    c.bench_function("analyze 10000 chars", |b| {
-        b.iter(|| analyzer.analyze(black_box(&long)))
-    });
+    c.bench_function("analyze 280 chars", |b| b.iter(|| analyzer.analyze(black_box(&short))));
+    c.bench_function("analyze 10000 chars", |b| b.iter(|| analyzer.analyze(black_box(&long))));
 }
 
 criterion_group!(benches, analyze);

@@ -5,16 +5,23 @@ use crate::fold::Folded;
 use crate::{Finding, Policy};
 
 /// Analyses texts against one policy. Building it does the per-policy work
-/// (normalising the allowlist) so that `analyze` stays cheap.
+/// (reading the allowlist) so that `analyze` stays cheap.
 pub struct Analyzer {
     policy: Policy,
-    /// Allowlist entries folded to upper-case alphanumerics.
+    /// Canonical forms of the allowlist's identifiers.
     allowlist: Vec<String>,
 }
 
 impl Analyzer {
     pub fn new(policy: Policy) -> Analyzer {
-        let allowlist = policy.allowlist.iter().map(|s| compact(s)).collect();
+        // Each entry is read by the same detectors that read posts, so the
+        // switchboard written "+39 0965 123456" in the policy matches
+        // "0965/123456" in a post: both have the same canonical form.
+        let mut allowlist: Vec<String> = Vec::new();
+        for entry in &policy.allowlist {
+            allowlist.extend(detect::all(&Input::new(entry)).into_iter().map(|hit| hit.canonical));
+            allowlist.push(compact(entry));
+        }
         Analyzer { policy, allowlist }
     }
 
@@ -25,11 +32,10 @@ impl Analyzer {
     /// Every finding in `text`, ordered by position; offsets are bytes.
     pub fn analyze(&self, text: &str) -> Vec<Finding> {
         let mut hits = detect::all(&Input::new(text));
-        hits.retain(|hit| !self.allowlist.contains(&compact(&hit.canonical)));
-        let mut findings: Vec<Finding> = hits
-            .into_iter()
-            .filter_map(|hit| self.finding(text, hit))
-            .collect();
+        hits.retain(|hit| {
+            !self.allowlist.contains(&hit.canonical) && !self.allowlist.contains(&compact(&hit.canonical))
+        });
+        let mut findings: Vec<Finding> = hits.into_iter().filter_map(|hit| self.finding(text, hit)).collect();
         findings.sort_by_key(|f| (f.start, f.end));
         findings
     }
@@ -109,10 +115,7 @@ mod tests {
             "personal_data.codice_fiscale".into(),
             crate::policy::SeverityOverride::Hint,
         );
-        assert_eq!(
-            Analyzer::new(lowered).analyze(text)[0].severity,
-            Severity::Hint
-        );
+        assert_eq!(Analyzer::new(lowered).analyze(text)[0].severity, Severity::Hint);
 
         let mut off = Policy::default();
         off.severity_overrides.insert(
@@ -120,6 +123,43 @@ mod tests {
             crate::policy::SeverityOverride::Off,
         );
         assert!(Analyzer::new(off).analyze(text).is_empty());
+    }
+
+    #[test]
+    fn the_entes_published_contacts_are_never_flagged() {
+        let policy = Policy {
+            allowlist: vec![
+                "+39 0965 123456".into(),
+                "protocollo@pec.comune.esempio.it".into(),
+                "IT60 X054 2811 1010 0000 0123 456".into(),
+            ],
+            ..Policy::default()
+        };
+        let analyzer = Analyzer::new(policy);
+        let text = "Centralino 0965/123456, PEC Protocollo@pec.comune.esempio.it, \
+            pagamenti su IT60X0542811101000000123456";
+        assert!(analyzer.analyze(text).is_empty(), "{:?}", analyzer.analyze(text));
+        // A citizen's number next to them still is.
+        let kinds: Vec<String> = analyzer
+            .analyze("cell del signore 333 1234567")
+            .into_iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(kinds, ["phone"]);
+    }
+
+    #[test]
+    fn obfuscated_identifiers_are_still_found() {
+        let analyzer = Analyzer::default();
+        for (text, kind) in [
+            ("cell 3\u{200B}3\u{200B}3 1234567", "phone"),
+            ("IT60X0542811101000000123456".replace('0', "O").as_str(), "iban"),
+            ("ｍａｒｉｏ@gmail.com e basta", "email"),
+            ("carta ４１１１ １１１１ １１１１ １１１１", "payment_card"),
+        ] {
+            let kinds: Vec<String> = analyzer.analyze(text).into_iter().map(|f| f.kind).collect();
+            assert!(kinds.iter().any(|k| k == kind), "{text}: {kinds:?}");
+        }
     }
 
     #[test]

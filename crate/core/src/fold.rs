@@ -134,10 +134,7 @@ impl Folded {
 
 /// Characters people put inside an identifier to make it readable.
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '.' | '-' | '/' | '\u{00A0}' | '\u{202F}' | '\u{2009}'
-    )
+    matches!(c, ' ' | '.' | '-' | '/' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
 /// Consecutive alphanumeric runs, each separated from the next by exactly
@@ -204,10 +201,7 @@ mod tests {
     fn chains_runs_across_single_separators_only() {
         let f = Folded::new("RSS MRA.85T10-A562S  poi 12/3");
         let chains = f.chains();
-        let compact: Vec<String> = chains
-            .iter()
-            .map(|c| c.compact(&f, &(0..c.runs.len())))
-            .collect();
+        let compact: Vec<String> = chains.iter().map(|c| c.compact(&f, &(0..c.runs.len()))).collect();
         assert_eq!(compact, vec!["RSSMRA85T10A562S", "POI123"]);
     }
 

@@ -50,8 +50,7 @@ pub fn convert(text: &str, findings: &mut [Finding], unit: Unit) {
         converted.push(units);
     }
 
-    let lookup =
-        |byte: usize| converted[wanted.binary_search(&byte).expect("offset was collected")];
+    let lookup = |byte: usize| converted[wanted.binary_search(&byte).expect("offset was collected")];
     for f in findings.iter_mut() {
         f.start = lookup(f.start);
         f.end = lookup(f.end);

@@ -110,8 +110,7 @@ impl std::error::Error for PolicyError {}
 impl Policy {
     /// Reads a policy from JSON. Missing fields take the default's values.
     pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
-        let policy: Policy =
-            serde_json::from_str(json).map_err(|e| PolicyError(format!("policy JSON: {e}")))?;
+        let policy: Policy = serde_json::from_str(json).map_err(|e| PolicyError(format!("policy JSON: {e}")))?;
         policy.check()?;
         Ok(policy)
     }
@@ -119,9 +118,7 @@ impl Policy {
     fn check(&self) -> Result<(), PolicyError> {
         for rule in self.severity_overrides.keys() {
             if crate::rules::by_id(rule).is_none() {
-                return Err(PolicyError(format!(
-                    "severityOverrides: unknown rule id `{rule}`"
-                )));
+                return Err(PolicyError(format!("severityOverrides: unknown rule id `{rule}`")));
             }
         }
         if !matches!(self.language.as_str(), "it" | "en") {

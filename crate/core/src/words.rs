@@ -21,9 +21,8 @@ pub struct Word {
 
 /// Abbreviations whose dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "sig", "sigg", "ra", "dott", "dr", "avv", "ing", "geom", "prof", "n", "nr", "num", "p", "c",
-    "art", "ecc", "tel", "cell", "prot", "rag", "arch", "on", "s", "v", "es", "iva", "pag", "cod",
-    "doc", "ss",
+    "sig", "sigg", "ra", "dott", "dr", "avv", "ing", "geom", "prof", "n", "nr", "num", "p", "c", "art", "ecc", "tel",
+    "cell", "prot", "rag", "arch", "on", "s", "v", "es", "iva", "pag", "cod", "doc", "ss",
 ];
 
 pub fn fold_char(c: char) -> char {
@@ -42,10 +41,7 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut sentence = 0;
     let mut gap_ends_sentence = false;
     let mut current: Option<(usize, String, bool)> = None;
-    let flush = |current: &mut Option<(usize, String, bool)>,
-                 end: usize,
-                 out: &mut Vec<Word>,
-                 sentence: usize| {
+    let flush = |current: &mut Option<(usize, String, bool)>, end: usize, out: &mut Vec<Word>, sentence: usize| {
         if let Some((start, norm, capitalized)) = current.take() {
             out.push(Word {
                 norm,
@@ -94,9 +90,7 @@ pub fn first_at_or_after(words: &[Word], pos: usize) -> usize {
 /// Does any of `words` start with any of `prefixes`? Prefixes act as a
 /// cheap stemmer: `telef` covers telefono, telefonare, telefonino.
 pub fn any_prefix(words: &[Word], prefixes: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| prefixes.iter().any(|p| w.norm.starts_with(p)))
+    words.iter().any(|w| prefixes.iter().any(|p| w.norm.starts_with(p)))
 }
 
 /// Does any of `words` equal any of `exact`?

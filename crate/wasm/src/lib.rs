@@ -38,8 +38,7 @@ impl Analyzer {
     /// The policy in effect, as a plain object.
     pub fn policy(&self) -> Result<JsValue, JsError> {
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(self.inner.policy(), &serializer)
-            .map_err(|e| JsError::new(&e.to_string()))
+        serde::Serialize::serialize(self.inner.policy(), &serializer).map_err(|e| JsError::new(&e.to_string()))
     }
 }
 

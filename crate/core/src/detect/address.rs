@@ -69,11 +69,7 @@ pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
             continue;
         };
         let sentence = w.sentence;
-        let in_sentence: Vec<Word> = words
-            .iter()
-            .filter(|x| x.sentence == sentence)
-            .cloned()
-            .collect();
+        let in_sentence: Vec<Word> = words.iter().filter(|x| x.sentence == sentence).cloned().collect();
         let tied = people.iter().any(|p| p.sentence == sentence) || any_prefix(&in_sentence, HOME);
         if tied {
             let span = w.span.start..words[number].span.end;
@@ -98,9 +94,8 @@ fn civic_number(words: &[Word], i: usize) -> Option<usize> {
             let digits = w.norm.bytes().take_while(u8::is_ascii_digit).count();
             return (j > i + 1 && digits <= 4).then_some(j);
         }
-        let name_like = w.capitalized
-            || PARTICLES.contains(&w.norm.as_str())
-            || matches!(w.norm.as_str(), "n" | "nr" | "civico");
+        let name_like =
+            w.capitalized || PARTICLES.contains(&w.norm.as_str()) || matches!(w.norm.as_str(), "n" | "nr" | "civico");
         if !name_like {
             return None;
         }

@@ -93,11 +93,7 @@ pub fn check_letter(first15: &[u8]) -> u8 {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let index = if c.is_ascii_digit() {
-                c - b'0'
-            } else {
-                c - b'A'
-            } as usize;
+            let index = if c.is_ascii_digit() { c - b'0' } else { c - b'A' } as usize;
             // Positions are counted from 1, so index 0 is "odd".
             if i % 2 == 0 {
                 ODD_VALUES[index]
@@ -152,23 +148,10 @@ mod tests {
     #[test]
     fn finds_codes_as_people_write_them() {
         assert_eq!(found("il cf è RSSMRA85T10A562S."), vec!["RSSMRA85T10A562S"]);
-        assert_eq!(
-            found("cf rssmra85t10a562s grazie"),
-            vec!["rssmra85t10a562s"]
-        );
-        assert_eq!(
-            found("CF: RSS MRA 85T10 A562S"),
-            vec!["RSS MRA 85T10 A562S"]
-        );
-        assert_eq!(
-            found("RSSMRA85T1OA562S"),
-            vec!["RSSMRA85T1OA562S"],
-            "O for 0"
-        );
-        assert_eq!(
-            found("RSSMRA85T10A562S\u{200B}"),
-            vec!["RSSMRA85T10A562S\u{200B}"]
-        );
+        assert_eq!(found("cf rssmra85t10a562s grazie"), vec!["rssmra85t10a562s"]);
+        assert_eq!(found("CF: RSS MRA 85T10 A562S"), vec!["RSS MRA 85T10 A562S"]);
+        assert_eq!(found("RSSMRA85T1OA562S"), vec!["RSSMRA85T1OA562S"], "O for 0");
+        assert_eq!(found("RSSMRA85T10A562S\u{200B}"), vec!["RSSMRA85T10A562S\u{200B}"]);
         assert_eq!(
             found("ＲＳＳＭＲＡ８５Ｔ１０Ａ５６２Ｓ"),
             vec!["ＲＳＳＭＲＡ８５Ｔ１０Ａ５６２Ｓ"]

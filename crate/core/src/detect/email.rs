@@ -5,38 +5,39 @@
 use super::{Hit, Input};
 use crate::rules::EMAIL;
 
-fn local_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+fn local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
 }
 
-fn domain_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
+fn domain_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-')
 }
 
+/// Works on the folded text, so full-width letters, look-alike letters and
+/// invisible characters inside an address do not hide it.
 pub fn find(input: &Input) -> Vec<Hit> {
-    let text = input.text;
-    let bytes = text.as_bytes();
+    let chars = &input.folded.chars;
     let mut hits = Vec::new();
     let mut from = 0;
-    while let Some((at, at_len)) = next_at(text, from) {
+    while let Some((at, at_len)) = next_at(chars, from) {
         from = at + at_len;
         let mut start = at;
-        while start > 0 && local_char(bytes[start - 1]) {
+        while start > 0 && local_char(chars[start - 1]) {
             start -= 1;
         }
         let mut end = at + at_len;
-        while end < bytes.len() && domain_char(bytes[end]) {
+        while end < chars.len() && domain_char(chars[end]) {
             end += 1;
         }
         // Trailing dots and dashes are punctuation, not part of the address.
-        while end > at + at_len && matches!(bytes[end - 1], b'.' | b'-') {
+        while end > at + at_len && matches!(chars[end - 1], '.' | '-') {
             end -= 1;
         }
-        while start < at && bytes[start] == b'.' {
+        while start < at && chars[start] == '.' {
             start += 1;
         }
-        let local = &text[start..at];
-        let domain = &text[at + at_len..end];
+        let local: String = chars[start..at].iter().collect();
+        let domain: String = chars[at + at_len..end].iter().collect();
         let tld = domain.rsplit('.').next().unwrap_or("");
         let labels_ok = domain
             .split('.')
@@ -44,35 +45,27 @@ pub fn find(input: &Input) -> Vec<Hit> {
         if local.is_empty()
             || !domain.contains('.')
             || tld.len() < 2
-            || !tld.bytes().all(|b| b.is_ascii_alphabetic())
+            || !tld.chars().all(|c| c.is_ascii_alphabetic())
             || !labels_ok
         {
             continue;
         }
-        let canonical = format!(
-            "{}@{}",
-            local.to_ascii_lowercase(),
-            domain.to_ascii_lowercase()
-        );
-        hits.push(Hit::new(&EMAIL, start..end, canonical));
+        let canonical = format!("{}@{}", local, domain).to_ascii_lowercase();
+        hits.push(Hit::new(&EMAIL, input.folded.byte_span(start..end), canonical));
         from = end;
     }
     hits
 }
 
-/// The next `@`, or `[at]` / `(at)`, from byte `from`: (position, length).
-fn next_at(text: &str, from: usize) -> Option<(usize, usize)> {
-    let rest = &text[from..];
-    let plain = rest.find('@').map(|i| (i, 1));
-    let spelled = ["[at]", "(at)"]
-        .iter()
-        .filter_map(|s| rest.find(s).map(|i| (i, s.len())))
-        .min();
-    let (offset, len) = match (plain, spelled) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
-    };
-    Some((from + offset, len))
+/// The next `@`, or `[at]` / `(at)`, from folded char `from`: (index, length).
+fn next_at(chars: &[char], from: usize) -> Option<(usize, usize)> {
+    (from..chars.len()).find_map(|i| {
+        if chars[i] == '@' {
+            return Some((i, 1));
+        }
+        let spelled = chars.get(i..i + 4)?;
+        (spelled == ['[', 'A', 'T', ']'] || spelled == ['(', 'A', 'T', ')']).then_some((i, 4))
+    })
 }
 
 #[cfg(test)]
@@ -88,10 +81,7 @@ mod tests {
 
     #[test]
     fn finds_addresses_and_pec() {
-        assert_eq!(
-            found("scrivi a mario.rossi@gmail.com."),
-            ["mario.rossi@gmail.com"]
-        );
+        assert_eq!(found("scrivi a mario.rossi@gmail.com."), ["mario.rossi@gmail.com"]);
         assert_eq!(found("PEC: rossi.mario@pec.it"), ["rossi.mario@pec.it"]);
         assert_eq!(found("m.bianchi[at]libero.it"), ["m.bianchi[at]libero.it"]);
     }

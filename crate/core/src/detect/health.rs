@@ -70,9 +70,7 @@ const TERMS: &[&str] = &[
 const WEAK: &[&str] = &["pronto", "operat", "intervent", "certificat", "ospedal"];
 
 fn term(w: &Word) -> Option<bool> {
-    let strong = TERMS
-        .iter()
-        .any(|t| w.norm.starts_with(t) && !WEAK.contains(t));
+    let strong = TERMS.iter().any(|t| w.norm.starts_with(t) && !WEAK.contains(t));
     if strong {
         return Some(true);
     }
@@ -97,10 +95,7 @@ pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
                 None => {}
             }
             // "legge 104" / "la 104": the law on disability support.
-            if w.norm == "104"
-                && *i > 0
-                && matches!(words[i - 1].norm.as_str(), "legge" | "la" | "l")
-            {
+            if w.norm == "104" && *i > 0 && matches!(words[i - 1].norm.as_str(), "legge" | "la" | "l") {
                 strong = strong.or(Some(i - 1));
             }
         }

@@ -9,8 +9,10 @@ use crate::rules::HEALTH_CARD;
 pub fn find(input: &Input) -> Vec<Hit> {
     input
         .candidates(20..21)
-        .filter(|c| c.is_digits() && c.compact.starts_with("80380") && luhn(&c.compact))
-        .map(|c| Hit::new(&HEALTH_CARD, c.span, c.compact))
+        .filter_map(|c| {
+            let digits = c.digits().filter(|d| d.starts_with("80380") && luhn(d))?;
+            Some(Hit::new(&HEALTH_CARD, c.span, digits))
+        })
         .collect()
 }
 

@@ -50,23 +50,38 @@ const LENGTHS: &[(&str, usize)] = &[
 pub fn find(input: &Input) -> Vec<Hit> {
     input
         .candidates(15..35)
-        .filter(|c| valid(&c.compact))
-        .map(|c| Hit::new(&IBAN, c.span, c.compact))
+        .filter_map(|c| canonical(&c.compact).map(|iban| Hit::new(&IBAN, c.span, iban)))
         .collect()
+}
+
+/// The IBAN as written if valid; otherwise, read with `O`/`I` as `0`/`1`
+/// after the country code (and the Italian CIN letter), if that is valid.
+pub fn canonical(compact: &str) -> Option<String> {
+    if valid(compact) {
+        return Some(compact.to_string());
+    }
+    // Letters stay letters where the format wants them: the country code
+    // and, for Italy and San Marino, the CIN.
+    let cin = matches!(compact.get(..2), Some("IT" | "SM"));
+    let fixed: String = compact
+        .char_indices()
+        .map(|(i, c)| match c {
+            _ if i < 2 || (cin && i == 4) => c,
+            'O' => '0',
+            'I' => '1',
+            c => c,
+        })
+        .collect();
+    valid(&fixed).then_some(fixed)
 }
 
 pub fn valid(compact: &str) -> bool {
     let bytes = compact.as_bytes();
-    if bytes.len() < 15
-        || !bytes[..2].iter().all(u8::is_ascii_uppercase)
-        || !bytes[2..4].iter().all(u8::is_ascii_digit)
+    if bytes.len() < 15 || !bytes[..2].iter().all(u8::is_ascii_uppercase) || !bytes[2..4].iter().all(u8::is_ascii_digit)
     {
         return false;
     }
-    let Some(&(_, length)) = LENGTHS
-        .iter()
-        .find(|(country, _)| country.as_bytes() == &bytes[..2])
-    else {
+    let Some(&(_, length)) = LENGTHS.iter().find(|(country, _)| country.as_bytes() == &bytes[..2]) else {
         return false;
     };
     // Italian (and San Marino) account numbers: a CIN letter, 10 digits, 12 alphanumerics.
@@ -99,18 +114,9 @@ mod tests {
             found("IBAN: IT60 X054 2811 1010 0000 0123 456."),
             ["IT60 X054 2811 1010 0000 0123 456"]
         );
-        assert_eq!(
-            found("it60x0542811101000000123456"),
-            ["it60x0542811101000000123456"]
-        );
-        assert_eq!(
-            found("DE89 3704 0044 0532 0130 00"),
-            ["DE89 3704 0044 0532 0130 00"]
-        );
-        assert_eq!(
-            found("FR1420041010050500013M02606"),
-            ["FR1420041010050500013M02606"]
-        );
+        assert_eq!(found("it60x0542811101000000123456"), ["it60x0542811101000000123456"]);
+        assert_eq!(found("DE89 3704 0044 0532 0130 00"), ["DE89 3704 0044 0532 0130 00"]);
+        assert_eq!(found("FR1420041010050500013M02606"), ["FR1420041010050500013M02606"]);
     }
 
     #[test]

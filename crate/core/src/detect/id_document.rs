@@ -38,11 +38,9 @@ pub fn find(input: &Input) -> Vec<Hit> {
             9 if digits(0..7) && letters(7..9) => (false, true),
             9 if letters(0..2) && digits(2..9) => (false, true),
             10 if letters(0..2) && digits(2..9) && letters(9..10) => (true, true),
-            10 if b.starts_with(b"U1")
-                && letters(9..10)
-                && b[2..9].iter().all(u8::is_ascii_alphanumeric) =>
-            {
-                (false, true)
+            // Newer licences: U1, seven characters without A, I, O, Q, V, a letter.
+            10 if b.starts_with(b"U1") && letters(9..10) && b[2..9].iter().all(|c| newer_licence_char(*c)) => {
+                (true, true)
             }
             _ => (false, false),
         };
@@ -59,6 +57,10 @@ pub fn find(input: &Input) -> Vec<Hit> {
     hits
 }
 
+fn newer_licence_char(c: u8) -> bool {
+    c.is_ascii_digit() || (c.is_ascii_uppercase() && !b"AIOQV".contains(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,14 +74,8 @@ mod tests {
 
     #[test]
     fn finds_documents_by_shape_and_context() {
-        assert_eq!(
-            found("CIE n. CA12345AB"),
-            [("CA12345AB".into(), Severity::Critical)]
-        );
-        assert_eq!(
-            found("il numero CA12345AB"),
-            [("CA12345AB".into(), Severity::Warning)]
-        );
+        assert_eq!(found("CIE n. CA12345AB"), [("CA12345AB".into(), Severity::Critical)]);
+        assert_eq!(found("il numero CA12345AB"), [("CA12345AB".into(), Severity::Warning)]);
         assert_eq!(
             found("carta d'identità AT 1234567"),
             [("AT 1234567".into(), Severity::Critical)]
@@ -88,15 +84,8 @@ mod tests {
             found("passaporto YA1234567"),
             [("YA1234567".into(), Severity::Critical)]
         );
-        assert_eq!(
-            found("patente MI1234567A"),
-            [("MI1234567A".into(), Severity::Critical)]
-        );
-        assert_eq!(
-            found("patente U1X12345Y.").len(),
-            0,
-            "too short for the newer format"
-        );
+        assert_eq!(found("patente MI1234567A"), [("MI1234567A".into(), Severity::Critical)]);
+        assert_eq!(found("patente U1X12345Y.").len(), 0, "too short for the newer format");
     }
 
     #[test]

@@ -25,11 +25,7 @@ mod tests {
 
     #[test]
     fn finds_plates_with_and_without_spaces() {
-        for text in [
-            "targa AB 123 CD",
-            "l'auto ab123cd era in doppia fila",
-            "FG-456-HL",
-        ] {
+        for text in ["targa AB 123 CD", "l'auto ab123cd era in doppia fila", "FG-456-HL"] {
             assert_eq!(find(&Input::new(text)).len(), 1, "{text}");
         }
         for text in ["ABC 123 DE", "A1 234 BC", "AB 1234 CD"] {

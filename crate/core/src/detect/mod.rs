@@ -55,9 +55,13 @@ impl<'a> Input<'a> {
                 Candidate {
                     compact: chain.compact(&self.folded, &runs),
                     span: self.folded.byte_span(chars.clone()),
-                    runs: chain.runs[runs].iter().map(|r| r.len()).collect(),
+                    runs: chain.runs[runs.clone()].iter().map(|r| r.len()).collect(),
                     chain_runs: chain.runs.iter().map(|r| r.len()).collect(),
                     before: chars.start.checked_sub(1).map(|i| self.folded.chars[i]),
+                    continues_a_number: runs.start > 0
+                        && self.folded.chars[chain.runs[runs.start - 1].clone()]
+                            .iter()
+                            .all(char::is_ascii_digit),
                     chars,
                 }
             })
@@ -84,12 +88,33 @@ pub struct Candidate {
     pub chain_runs: Vec<usize>,
     /// The folded char just before the candidate, if any (`+` of `+39`).
     pub before: Option<char>,
+    /// The run before the candidate in its chain is all digits: the
+    /// candidate is the tail of a longer number (`800 083398`).
+    pub continues_a_number: bool,
 }
 
 impl Candidate {
-    pub fn is_digits(&self) -> bool {
-        self.compact.bytes().all(|b| b.is_ascii_digit())
+    /// The candidate read as a number: digits, with the look-alikes `O`
+    /// and `I` read as `0` and `1` when real digits are the majority.
+    pub fn digits(&self) -> Option<String> {
+        read_as_digits(&self.compact)
     }
+}
+
+/// `s` as digits, reading `O`/`I` as `0`/`1` when most chars are digits.
+pub fn read_as_digits(s: &str) -> Option<String> {
+    let real = s.bytes().filter(u8::is_ascii_digit).count();
+    if real * 2 <= s.len() {
+        return None;
+    }
+    s.bytes()
+        .map(|b| match b {
+            b'0'..=b'9' => Some(b as char),
+            b'O' => Some('0'),
+            b'I' => Some('1'),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A detector's raw result.

@@ -56,13 +56,9 @@ pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
     let words = &input.words;
     let mut hits = Vec::new();
     for person in people {
-        let matter = words
-            .iter()
-            .filter(|w| w.sentence == person.sentence)
-            .find(|w| {
-                MATTERS.iter().any(|m| w.norm.starts_with(m))
-                    && !(w.norm == "sociali" && !servizi_sociali(input, w))
-            });
+        let matter = words.iter().filter(|w| w.sentence == person.sentence).find(|w| {
+            MATTERS.iter().any(|m| w.norm.starts_with(m)) && !(w.norm == "sociali" && !servizi_sociali(input, w))
+        });
         let Some(matter) = matter else {
             continue;
         };
@@ -101,10 +97,7 @@ mod tests {
             found("Sapete che il signor Bianchi ha ricevuto una multa salatissima? Se lo merita"),
             ["signor Bianchi ha ricevuto una multa"]
         );
-        assert_eq!(
-            found("La famiglia Esposito è seguita dai servizi sociali").len(),
-            1
-        );
+        assert_eq!(found("La famiglia Esposito è seguita dai servizi sociali").len(), 1);
         assert_eq!(found("Mario Verdi ha chiesto il bonus affitti").len(), 1);
     }
 

@@ -21,11 +21,14 @@ const ENTITY_CODE: &[&str] = &["fiscale", "cf", "c"];
 pub fn find(input: &Input) -> Vec<Hit> {
     let mut hits = Vec::new();
     for c in input.candidates(11..14) {
-        let (prefixed, digits) = match c.compact.strip_prefix("IT") {
+        let (prefixed, rest) = match c.compact.strip_prefix("IT") {
             Some(rest) => (true, rest),
             None => (false, c.compact.as_str()),
         };
-        if digits.len() != 11 || !digits.bytes().all(|b| b.is_ascii_digit()) || !valid(digits) {
+        let Some(digits) = super::read_as_digits(rest) else {
+            continue;
+        };
+        if digits.len() != 11 || !valid(&digits) {
             continue;
         }
         let before = input.words_before(c.span.start, 4);
@@ -38,7 +41,7 @@ pub fn find(input: &Input) -> Vec<Hit> {
         } else {
             Severity::Warning
         };
-        hits.push(Hit::new(&PARTITA_IVA, c.span, digits.to_string()).with_severity(severity));
+        hits.push(Hit::new(&PARTITA_IVA, c.span, digits).with_severity(severity));
     }
     hits
 }
@@ -73,10 +76,7 @@ mod tests {
 
     #[test]
     fn context_sets_severity_and_entity_codes_are_skipped() {
-        assert_eq!(
-            found("P.IVA 00743110157"),
-            [("00743110157".into(), Severity::Critical)]
-        );
+        assert_eq!(found("P.IVA 00743110157"), [("00743110157".into(), Severity::Critical)]);
         assert_eq!(
             found("fattura a IT00743110157"),
             [("IT00743110157".into(), Severity::Critical)]

@@ -273,18 +273,12 @@ pub fn find(input: &Input) -> Vec<Person> {
     };
     while i < words.len() {
         let w = &words[i];
-        let titled = TITLES.contains(&w.norm.as_str())
-            && is_name(i + 1)
-            && words[i + 1].sentence == w.sentence;
+        let titled = TITLES.contains(&w.norm.as_str()) && is_name(i + 1) && words[i + 1].sentence == w.sentence;
         let first_name = w.capitalized && FIRST_NAMES.contains(&w.norm.as_str());
         if titled || first_name {
             let mut end = if titled { i + 1 } else { i };
             // A surname (or a second one) right after.
-            while end + 1 < words.len()
-                && end < i + 3
-                && is_name(end + 1)
-                && words[end + 1].sentence == w.sentence
-            {
+            while end + 1 < words.len() && end < i + 3 && is_name(end + 1) && words[end + 1].sentence == w.sentence {
                 end += 1;
             }
             // "sig.ra" reads as the words "sig" and "ra".
@@ -318,10 +312,7 @@ mod tests {
 
     #[test]
     fn finds_titled_and_first_named_people() {
-        assert_eq!(
-            found("Il signor Bianchi ha preso una multa"),
-            ["signor Bianchi"]
-        );
+        assert_eq!(found("Il signor Bianchi ha preso una multa"), ["signor Bianchi"]);
         assert_eq!(
             found("la sig.ra Maria Verdi e la collega Neri"),
             ["sig.ra Maria Verdi", "collega Neri"]

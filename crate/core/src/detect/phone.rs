@@ -9,14 +9,13 @@
 //! and numbers introduced as an order, a file or a code are not phones.
 //! Words such as "cell" or "chiamare" before the number make it critical.
 
-use super::{Candidate, Hit, Input};
+use super::{Hit, Input};
 use crate::rules::PHONE;
 use crate::words::any_prefix;
 use crate::Severity;
 
 const SUPPORT: &[&str] = &[
-    "tel", "cel", "numer", "chiam", "whatsapp", "wa", "contatt", "recapit", "squill", "scriv",
-    "sms",
+    "tel", "cel", "numer", "chiam", "whatsapp", "wa", "contatt", "recapit", "squill", "scriv", "sms",
 ];
 const AGAINST: &[&str] = &[
     "ordin",
@@ -61,10 +60,13 @@ const AGAINST: &[&str] = &[
 pub fn find(input: &Input) -> Vec<Hit> {
     let mut hits = Vec::new();
     for c in input.candidates(6..16) {
-        if !c.is_digits() || looks_like_a_date(&c.chain_runs) || looks_like_a_date(&c.runs) {
+        let Some(digits) = c.digits() else {
+            continue;
+        };
+        if c.continues_a_number || looks_like_a_date(&c.chain_runs) || looks_like_a_date(&c.runs) {
             continue;
         }
-        let Some(national) = national_part(&c) else {
+        let Some(national) = national_part(&digits, c.before == Some('+')) else {
             continue;
         };
         let before = input.words_before(c.span.start, 3);
@@ -89,9 +91,7 @@ pub fn find(input: &Input) -> Vec<Hit> {
 }
 
 /// The number without the international prefix, if it is a phone number.
-fn national_part(c: &Candidate) -> Option<String> {
-    let digits = c.compact.as_str();
-    let plus = c.before == Some('+');
+fn national_part(digits: &str, plus: bool) -> Option<String> {
     let italian = if plus {
         digits.strip_prefix("39")
     } else if let Some(rest) = digits.strip_prefix("0039") {
@@ -113,7 +113,7 @@ fn national_part(c: &Candidate) -> Option<String> {
 fn italian_number(n: &str) -> bool {
     match n.as_bytes().first() {
         Some(b'0') => (6..=11).contains(&n.len()),
-        Some(b'3') => (9..=10).contains(&n.len()) && n.as_bytes()[1] != b'0',
+        Some(b'3') => (9..=11).contains(&n.len()) && n.as_bytes()[1] != b'0',
         _ => false,
     }
 }
@@ -164,6 +164,8 @@ mod tests {
             "il 3-1 di ieri",
             "linea 3 e 12",
             "costa 1.250,00 euro",
+            "numero verde 800 083398",
+            "ISBN 978-88-77-04362-4",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
