@@ -20,11 +20,30 @@ fn posts() -> (String, String) {
     (short, long)
 }
 
+/// A 1 MB paste of one unpunctuated "sentence" dense with numbers, names
+/// and matters: the input that once made the phrase rules quadratic.
+fn paste() -> String {
+    let parts = ["ciao", "via", "Roma", "12", "3331234567", "RSSMRA85T10A562S", "il", "signor", "Bianchi", "multa"];
+    let mut text = String::with_capacity(1 << 20);
+    let mut i = 0usize;
+    while text.len() < 1 << 20 {
+        text.push_str(parts[(i * 7 + i / 3) % parts.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    text
+}
+
 fn analyze(c: &mut Criterion) {
     let analyzer = Analyzer::default();
     let (short, long) = posts();
     c.bench_function("analyze 280 chars", |b| b.iter(|| analyzer.analyze(black_box(&short))));
     c.bench_function("analyze 10000 chars", |b| b.iter(|| analyzer.analyze(black_box(&long))));
+    let paste = paste();
+    let mut group = c.benchmark_group("paste");
+    group.sample_size(10);
+    group.bench_function("analyze 1 MB paste", |b| b.iter(|| analyzer.analyze(black_box(&paste))));
+    group.finish();
 }
 
 criterion_group!(benches, analyze);

@@ -151,19 +151,17 @@ impl Chain {
     /// Candidates start and end on run boundaries, so an identifier is never
     /// cut out of the middle of a longer word or number.
     pub fn windows(&self, lengths: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
-        (0..self.runs.len()).flat_map(move |first| {
+        let runs = &self.runs;
+        (0..runs.len()).flat_map(move |first| {
             let mut total = 0;
-            let mut out = Vec::new();
-            for last in first..self.runs.len() {
-                total += self.runs[last].len();
-                if total >= lengths.end {
-                    break;
-                }
-                if total >= lengths.start {
-                    out.push(first..last + 1);
-                }
-            }
-            out
+            let (min, max) = (lengths.start, lengths.end);
+            (first..runs.len())
+                .map_while(move |last| {
+                    total += runs[last].len();
+                    (total < max).then_some((last, total))
+                })
+                .filter(move |&(_, total)| total >= min)
+                .map(move |(last, _)| first..last + 1)
         })
     }
 

@@ -3,7 +3,7 @@
 //! person ("il signor Bianchi abita in …", "residente in …", "… scala B").
 //! The address of a square where an event takes place is not reported.
 
-use super::people::Person;
+use super::people::{Person, REACH};
 use super::{Hit, Input};
 use crate::rules::ADDRESS;
 use crate::words::{any_prefix, Word};
@@ -68,9 +68,22 @@ pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
         let Some(number) = civic_number(words, i) else {
             continue;
         };
+        // Tied to a person: a mention or a word about living somewhere in the
+        // same clause (a few words either side, same sentence).
         let sentence = w.sentence;
-        let in_sentence: Vec<Word> = words.iter().filter(|x| x.sentence == sentence).cloned().collect();
-        let tied = people.iter().any(|p| p.sentence == sentence) || any_prefix(&in_sentence, HOME);
+        let from = i.saturating_sub(REACH);
+        let to = (number + 1 + REACH).min(words.len());
+        let clause: Vec<Word> = words[from..to]
+            .iter()
+            .filter(|x| x.sentence == sentence)
+            .cloned()
+            .collect();
+        let first_person = people.partition_point(|p| p.words.end <= from);
+        let person_near = people[first_person..]
+            .iter()
+            .take_while(|p| p.words.start < to)
+            .any(|p| p.sentence == sentence);
+        let tied = person_near || any_prefix(&clause, HOME);
         if tied {
             let span = w.span.start..words[number].span.end;
             let canonical = input.text[span.clone()].to_lowercase();

@@ -35,7 +35,7 @@ const ODD_VALUES: [u32; 26] = [
 /// Finds every valid codice fiscale.
 pub fn find(input: &Input) -> Vec<Hit> {
     input
-        .candidates(16..17)
+        .all_candidates(16..17)
         .filter_map(|c| canonical(&c.compact).map(|code| Hit::new(&CODICE_FISCALE, c.span, code)))
         .collect()
 }

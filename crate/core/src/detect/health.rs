@@ -81,11 +81,8 @@ pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
     let words = &input.words;
     let mut hits = Vec::new();
     for person in people {
-        let sentence: Vec<(usize, &Word)> = words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.sentence == person.sentence)
-            .collect();
+        let clause = person.clause(input);
+        let sentence: Vec<(usize, &Word)> = clause.clone().zip(&words[clause]).collect();
         let mut strong = None;
         let mut weak = 0;
         for (i, w) in &sentence {

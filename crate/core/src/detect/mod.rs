@@ -30,48 +30,127 @@ pub struct Input<'a> {
     pub text: &'a str,
     pub folded: Folded,
     pub chains: Vec<Chain>,
+    /// The chains cut down to the runs near a digit: the only places a
+    /// window holding a digit can come from.
+    pub digit_chains: Vec<Chain>,
     pub words: Vec<Word>,
 }
+
+/// The longest window any identifier detector asks for, in alphanumerics.
+const LONGEST_WINDOW: usize = 34;
 
 impl<'a> Input<'a> {
     pub fn new(text: &'a str) -> Input<'a> {
         let folded = Folded::new(text);
         let chains = folded.chains();
+        let digit_chains = chains.iter().flat_map(|c| near_digits(&folded, c)).collect();
         let words = words::words(text);
         Input {
             text,
             folded,
             chains,
+            digit_chains,
             words,
         }
     }
 
-    /// Every window of whole runs, `lengths` alphanumerics long, as a
-    /// [`Candidate`]. Identifier detectors start from these.
+    /// Every window of whole runs, `lengths` alphanumerics long and holding
+    /// at least one digit, as a [`Candidate`]. Identifier detectors start
+    /// from these. Windows of plain words, the bulk of any post, are
+    /// skipped before anything is allocated.
     pub fn candidates(&self, lengths: Range<usize>) -> impl Iterator<Item = Candidate> + '_ {
-        self.chains.iter().flat_map(move |chain| {
-            chain.windows(lengths.clone()).map(move |runs| {
+        self.windows(lengths, true)
+    }
+
+    /// Like [`Input::candidates`], letters-only windows included (a fully
+    /// omocodic codice fiscale has no digit left).
+    pub fn all_candidates(&self, lengths: Range<usize>) -> impl Iterator<Item = Candidate> + '_ {
+        self.windows(lengths, false)
+    }
+
+    fn windows(&self, lengths: Range<usize>, need_digit: bool) -> impl Iterator<Item = Candidate> + '_ {
+        let chains = if need_digit { &self.digit_chains } else { &self.chains };
+        chains.iter().flat_map(move |chain| {
+            chain.windows(lengths.clone()).filter_map(move |runs| {
                 let chars = chain.char_range(&runs);
-                Candidate {
+                if need_digit && !self.folded.chars[chars.clone()].iter().any(char::is_ascii_digit) {
+                    return None;
+                }
+                Some(Candidate {
                     compact: chain.compact(&self.folded, &runs),
                     span: self.folded.byte_span(chars.clone()),
                     runs: chain.runs[runs.clone()].iter().map(|r| r.len()).collect(),
-                    chain_runs: chain.runs.iter().map(|r| r.len()).collect(),
+                    // Only short chains can be a date; long ones are prose.
+                    chain_runs: if chain.runs.len() <= 3 {
+                        chain.runs.iter().map(|r| r.len()).collect()
+                    } else {
+                        Vec::new()
+                    },
                     before: chars.start.checked_sub(1).map(|i| self.folded.chars[i]),
                     continues_a_number: runs.start > 0
                         && self.folded.chars[chain.runs[runs.start - 1].clone()]
                             .iter()
                             .all(char::is_ascii_digit),
                     chars,
-                }
+                })
             })
         })
+    }
+
+    /// The words of sentence `sentence` (words are in sentence order).
+    pub fn sentence(&self, sentence: usize) -> &[Word] {
+        let start = self.words.partition_point(|w| w.sentence < sentence);
+        let end = self.words.partition_point(|w| w.sentence <= sentence);
+        &self.words[start..end]
     }
 
     /// Words just before byte `pos`, for context.
     pub fn words_before(&self, pos: usize, n: usize) -> &[Word] {
         words::before(&self.words, pos, n)
     }
+}
+
+/// The parts of `chain` within [`LONGEST_WINDOW`] chars of a run holding a
+/// digit, as chains of their own. A window with a digit lies inside one.
+fn near_digits(folded: &Folded, chain: &Chain) -> Vec<Chain> {
+    let has_digit = |r: &Range<usize>| folded.chars[r.clone()].iter().any(char::is_ascii_digit);
+    let digit_runs = chain.runs.iter().filter(|r| has_digit(r)).count();
+    if digit_runs == 0 {
+        return Vec::new();
+    }
+    if digit_runs == chain.runs.len() {
+        return vec![chain.clone()];
+    }
+    // Two linear passes: the nearest digit run before and after each run.
+    let runs = &chain.runs;
+    let mut near = vec![false; runs.len()];
+    let mut last_digit_end: Option<usize> = None;
+    for (i, run) in runs.iter().enumerate() {
+        if has_digit(run) {
+            last_digit_end = Some(run.end);
+        }
+        near[i] = last_digit_end.is_some_and(|end| run.start < end + LONGEST_WINDOW);
+    }
+    let mut next_digit_start: Option<usize> = None;
+    for (i, run) in runs.iter().enumerate().rev() {
+        if has_digit(run) {
+            next_digit_start = Some(run.start);
+        }
+        near[i] |= next_digit_start.is_some_and(|start| start < run.end + LONGEST_WINDOW);
+    }
+    let mut parts = Vec::new();
+    let mut current = Chain::default();
+    for (run, &near) in runs.iter().zip(&near) {
+        if near {
+            current.runs.push(run.clone());
+        } else if !current.runs.is_empty() {
+            parts.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.runs.is_empty() {
+        parts.push(current);
+    }
+    parts
 }
 
 /// A possible identifier: whole alphanumeric runs of a chain.
@@ -84,7 +163,8 @@ pub struct Candidate {
     pub chars: Range<usize>,
     /// Length of each run, e.g. `[3, 3, 5, 5]` for `RSS MRA 85T10 A562S`.
     pub runs: Vec<usize>,
-    /// Length of each run of the whole chain the candidate was cut from.
+    /// Length of each run of the whole chain the candidate was cut from,
+    /// when it has at most three runs (empty otherwise).
     pub chain_runs: Vec<usize>,
     /// The folded char just before the candidate, if any (`+` of `+39`).
     pub before: Option<char>,

@@ -53,10 +53,9 @@ const MATTERS: &[&str] = &[
 ];
 
 pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
-    let words = &input.words;
     let mut hits = Vec::new();
     for person in people {
-        let matter = words.iter().filter(|w| w.sentence == person.sentence).find(|w| {
+        let matter = input.words[person.clause(input)].iter().find(|w| {
             MATTERS.iter().any(|m| w.norm.starts_with(m)) && !(w.norm == "sociali" && !servizi_sociali(input, w))
         });
         let Some(matter) = matter else {

@@ -256,7 +256,30 @@ const NOT_NAMES: &[&str] = &[
 pub struct Person {
     /// Byte span of the mention.
     pub span: Range<usize>,
+    /// Word indices of the mention.
+    pub words: Range<usize>,
     pub sentence: usize,
+}
+
+/// How many words on each side of a mention a phrase rule looks at: a
+/// clause, not a whole unpunctuated paste.
+pub const REACH: usize = 12;
+
+impl Person {
+    /// Word indices of the clause around the mention: up to [`REACH`] words
+    /// on each side, within its sentence.
+    pub fn clause(&self, input: &Input) -> Range<usize> {
+        let words = &input.words;
+        let mut start = self.words.start.saturating_sub(REACH);
+        while words[start].sentence < self.sentence {
+            start += 1;
+        }
+        let mut end = (self.words.end + REACH).min(words.len());
+        while words[end - 1].sentence > self.sentence {
+            end -= 1;
+        }
+        start..end
+    }
 }
 
 pub fn find(input: &Input) -> Vec<Person> {
@@ -287,8 +310,10 @@ pub fn find(input: &Input) -> Vec<Person> {
             } else {
                 w.span.start
             };
+            let first_word = if start == w.span.start { i } else { i - 1 };
             people.push(Person {
                 span: start..words[end].span.end,
+                words: first_word..end + 1,
                 sentence: w.sentence,
             });
             i = end + 1;
