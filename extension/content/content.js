@@ -8,6 +8,7 @@
 
 (() => {
   const { textModel, engine, ui } = riserbo;
+  const MAX_UNDERLINES = 200;
   const EDITABLE = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
 
   /** One compose box being watched. */
@@ -59,7 +60,9 @@
     show(model, findings) {
       const ranges = [];
       if (!model.textarea) {
-        for (const f of findings) {
+        // A pasted spreadsheet can hold thousands of findings; underlining
+        // the first ones is enough to make the point and keeps paint cheap.
+        for (const f of findings.slice(0, MAX_UNDERLINES)) {
           const range = textModel.range(model, f.start, f.end);
           if (range) ranges.push({ severity: f.severity, range });
         }

@@ -9,6 +9,11 @@
 
 riserbo.engine = (() => {
   const coreUrl = path => chrome.runtime.getURL('extension/core/' + path);
+  // Past this length (a long paste) an analysis can take tens of
+  // milliseconds or more: it runs in the service worker, on its own thread,
+  // so the page's main thread never waits for it.
+  const LOCAL_LIMIT = 20000;
+  const inWorker = async text => (await askWorker({ type: 'riserbo:analyze', text })).findings;
   let ready = null;
   const state = { kind: 'starting', reason: '' };
 
@@ -37,7 +42,7 @@ riserbo.engine = (() => {
       // Expected on strict-CSP pages: fall back to the worker.
       state.kind = 'worker';
       state.reason = String(error && error.message || error);
-      return async text => (await askWorker({ type: 'riserbo:analyze', text })).findings;
+      return inWorker;
     }
   }
 
@@ -50,7 +55,7 @@ riserbo.engine = (() => {
         ready.catch(() => { ready = null; });
       }
       const analyze = await ready;
-      return analyze(text);
+      return text.length > LOCAL_LIMIT ? inWorker(text) : analyze(text);
     },
   };
 })();

@@ -7,6 +7,8 @@
 'use strict';
 
 riserbo.ui = (() => {
+  // The card lists this many findings; the badge counts them all.
+  const MAX_LISTED = 30;
   const SEVERITY_WORD = { critical: 'critico', warning: 'avviso', hint: 'suggerimento' };
   const CATEGORY_LABEL = {
     personal_data: 'dati personali',
@@ -157,7 +159,7 @@ riserbo.ui = (() => {
       const title = document.createElement('h2');
       title.textContent = this.findings.length ? 'Prima di pubblicare, controlla:' : 'Nessun problema trovato';
       const list = document.createElement('ul');
-      for (const f of this.findings) {
+      for (const f of this.findings.slice(0, MAX_LISTED)) {
         const item = document.createElement('li');
         const what = document.createElement('div');
         what.className = 'what';
@@ -174,7 +176,14 @@ riserbo.ui = (() => {
         item.append(what, why, source);
         list.append(item);
       }
-      this.card.replaceChildren(title, list);
+      const rest = this.findings.length - MAX_LISTED;
+      if (rest > 0) {
+        const more = document.createElement('p');
+        more.textContent = `…e altre ${rest} segnalazioni dello stesso tipo.`;
+        this.card.replaceChildren(title, list, more);
+      } else {
+        this.card.replaceChildren(title, list);
+      }
     }
 
     /** Keeps the badge at the bottom-right corner of the compose box. */

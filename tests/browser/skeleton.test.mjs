@@ -95,3 +95,44 @@ test('a warning disappears when the code is corrected', async () => {
     await page.close();
   }
 });
+
+test('a 1 MB paste is checked without freezing the page or changing the text', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('https://www.facebook.com/');
+    const editor = page.locator('[data-lexical-editor="true"]');
+    await editor.click();
+    // Watch the main thread's long tasks while the paste is analysed.
+    await page.evaluate(() => {
+      window.longestTask = 0;
+      new PerformanceObserver(list => {
+        for (const e of list.getEntries()) window.longestTask = Math.max(window.longestTask, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    // Dense with numbers, names and matters: the costliest text to analyse.
+    const line = 'il signor Bianchi via Roma 12 tel 333 1234567 multa 2024 ciao ';
+    const paste = line.repeat(Math.ceil(1_000_000 / line.length)) + `cf ${CF}`;
+    await page.evaluate(text => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.querySelector('[data-lexical-editor="true"]')
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, paste);
+    const regions = await waitForLive(page, /dati personali/);
+    assert.ok(regions.length > 0);
+    const longestWithPaste = await page.evaluate(() => window.longestTask);
+    // The editor still holds exactly the pasted text.
+    const text = await editor.evaluate(el => el.innerText);
+    assert.equal(text.length, paste.length);
+    // Lexical itself takes its time to render 1 MB; what Riserbo adds must
+    // not be a second freeze: after the paste settles, typing is answered.
+    await page.evaluate(() => { window.longestTask = 0; });
+    await page.keyboard.type('ok');
+    await page.waitForTimeout(500);
+    const longestAfter = await page.evaluate(() => window.longestTask);
+    console.log(`longest task during the paste: ${longestWithPaste} ms, while typing after it: ${longestAfter} ms`);
+    assert.ok(longestAfter < 1000, `typing after a 1 MB paste blocked the page for ${longestAfter} ms`);
+  } finally {
+    await page.close();
+  }
+});
