@@ -12,5 +12,10 @@ cargo test --workspace --all-targets
 printf '\033[1m==> personal data: generated corpus (Faker + python-stdnum)\033[0m\n'
 .venv/bin/python tests/pii/evaluate.py target/release/riserbo
 
+printf '\033[1m==> meaning-level rules: the labelled corpus\033[0m\n'
+# Regression floors on the whole corpus; the held-out figures are in the README.
+target/release/riserbo eval tests/corpus/semantic.jsonl --split all --min-f1 0.90 --max-clean-flagged 0.03 --require-seeds
+target/release/riserbo eval tests/corpus/semantic.jsonl --split holdout
+
 printf '\033[1m==> browser tests\033[0m\n'
 node --test --test-concurrency=1 tests/browser/

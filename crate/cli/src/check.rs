@@ -11,10 +11,7 @@ use serde_json::{json, Value};
 use crate::{render, Failure, Format};
 
 pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Result<u8, Failure> {
-    let policy = match policy {
-        Some(path) => load_policy(&path)?,
-        None => Policy::default(),
-    };
+    let policy = policy_or_default(policy)?;
     let analyzer = Analyzer::new(policy);
     let (name, input) = read_input(file.as_deref())?;
     let stdout = io::stdout();
@@ -81,6 +78,13 @@ fn parse_record(line: &str) -> Result<(Value, String), String> {
         Some(Value::String(text)) => Ok((id, text)),
         Some(_) => Err("\"text\" must be a string".into()),
         None => Err("missing \"text\"".into()),
+    }
+}
+
+pub fn policy_or_default(path: Option<PathBuf>) -> Result<Policy, Failure> {
+    match path {
+        Some(path) => load_policy(&path),
+        None => Ok(Policy::default()),
     }
 }
 

@@ -6,6 +6,7 @@
 //! stderr saying what went wrong).
 
 mod check;
+mod eval;
 mod render;
 
 use std::path::PathBuf;
@@ -31,6 +32,28 @@ enum Command {
         policy: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Measure precision, recall and F1 per category on a labelled corpus.
+    Eval {
+        /// JSONL: {"id", "text", "labels": [...], "split"}.
+        file: PathBuf,
+        /// Which posts: `dev`, `test` or `all`.
+        #[arg(long, default_value = "all")]
+        split: String,
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// Fail (exit 1) when a category's F1 is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+        /// Fail when more than this share of clean posts gets a warning.
+        #[arg(long)]
+        max_clean_flagged: Option<f64>,
+        /// Fail unless every post tagged `seed` is flagged.
+        #[arg(long)]
+        require_seeds: bool,
+        /// Print every wrong post.
+        #[arg(long)]
+        errors: bool,
     },
 }
 
@@ -64,6 +87,22 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { file, policy, format } => check::run(file, policy, format),
+        Command::Eval {
+            file,
+            split,
+            policy,
+            min_f1,
+            max_clean_flagged,
+            require_seeds,
+            errors,
+        } => {
+            let floors = eval::Floors {
+                min_f1,
+                max_clean_flagged,
+                require_seeds,
+            };
+            check::policy_or_default(policy).and_then(|policy| eval::run(&file, &split, policy, floors, errors))
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -149,3 +149,34 @@ fn a_policy_file_changes_the_result_and_a_bad_one_is_an_error() {
     assert!(stderr.contains("mode") || stderr.contains("sometimes"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
 }
+
+#[test]
+fn eval_reports_per_category_and_fails_below_its_floors() {
+    let dir = std::env::temp_dir().join(format!("riserbo-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        concat!(
+            "{\"id\":\"a\",\"text\":\"Il sindaco è un incompetente\",\"labels\":[\"reputation\"],\"split\":\"x\"}\n",
+            "{\"id\":\"b\",\"text\":\"Bella giornata\",\"labels\":[],\"split\":\"x\"}\n",
+            "{\"id\":\"c\",\"text\":\"Che bello il mare\",\"labels\":[\"confidential\"],\"split\":\"x\"}\n",
+        ),
+    )
+    .unwrap();
+    let out = riserbo()
+        .args(["eval", corpus.to_str().unwrap()])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("reputation"), "{text}");
+    assert!(text.contains("clean posts with a warning: 0.0% (0/1)"), "{text}");
+    // The missed confidential post makes an F1 floor fail.
+    riserbo()
+        .args(["eval", corpus.to_str().unwrap(), "--min-f1", "0.9"])
+        .assert()
+        .code(1);
+}

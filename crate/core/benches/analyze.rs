@@ -23,7 +23,18 @@ fn posts() -> (String, String) {
 /// A 1 MB paste of one unpunctuated "sentence" dense with numbers, names
 /// and matters: the input that once made the phrase rules quadratic.
 fn paste() -> String {
-    let parts = ["ciao", "via", "Roma", "12", "3331234567", "RSSMRA85T10A562S", "il", "signor", "Bianchi", "multa"];
+    let parts = [
+        "ciao",
+        "via",
+        "Roma",
+        "12",
+        "3331234567",
+        "RSSMRA85T10A562S",
+        "il",
+        "signor",
+        "Bianchi",
+        "multa",
+    ];
     let mut text = String::with_capacity(1 << 20);
     let mut i = 0usize;
     while text.len() < 1 << 20 {

@@ -2,12 +2,14 @@
 
 use crate::detect::{self, Hit, Input};
 use crate::fold::Folded;
+use crate::semantic::{self, Semantic};
 use crate::{Finding, Policy};
 
 /// Analyses texts against one policy. Building it does the per-policy work
 /// (reading the allowlist) so that `analyze` stays cheap.
 pub struct Analyzer {
     policy: Policy,
+    semantic: Semantic,
     /// Canonical forms of the allowlist's identifiers.
     allowlist: Vec<String>,
 }
@@ -22,7 +24,12 @@ impl Analyzer {
             allowlist.extend(detect::all(&Input::new(entry)).into_iter().map(|hit| hit.canonical));
             allowlist.push(compact(entry));
         }
-        Analyzer { policy, allowlist }
+        let semantic = Semantic::new(&policy);
+        Analyzer {
+            policy,
+            semantic,
+            allowlist,
+        }
     }
 
     pub fn policy(&self) -> &Policy {
@@ -32,6 +39,11 @@ impl Analyzer {
     /// Every finding in `text`, ordered by position; offsets are bytes.
     pub fn analyze(&self, text: &str) -> Vec<Finding> {
         let mut hits = detect::all(&Input::new(text));
+        let post = self.semantic.post(text);
+        hits.extend(semantic::confidential::find(&self.semantic, &post));
+        hits.extend(semantic::voice::find(&self.semantic, &post));
+        hits.extend(semantic::reputation::find(&self.semantic, &post));
+        let mut hits = semantic::merge(hits);
         hits.retain(|hit| {
             !self.allowlist.contains(&hit.canonical) && !self.allowlist.contains(&compact(&hit.canonical))
         });

@@ -14,6 +14,7 @@ pub mod fold;
 pub mod offsets;
 pub mod policy;
 pub mod rules;
+pub mod semantic;
 pub mod words;
 
 pub use analyzer::Analyzer;

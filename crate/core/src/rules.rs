@@ -167,6 +167,149 @@ pub const NAMED_PARTY: Rule = Rule {
     message_en: "This ties an identifiable person to a matter handled by the Ente (a fine, an application, a benefit, social services): office information not to be disclosed (DPR 62/2013 art. 12 c.5).",
 };
 
+pub const CONF_TENDER: Rule = Rule {
+    id: "confidential.tender",
+    category: Category::Confidential,
+    kind: "tender",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.3 e art. 12 c.5; doc. 003 (appalto del verde); doc. 004",
+    message_it: "Qui si parla di una gara d'appalto in corso o del suo esito prima che sia pubblico. Sono informazioni d'ufficio: non si diffondono sui social (DPR 62/2013 art. 11-ter c.3).",
+    message_en: "This speaks of an ongoing tender or its outcome before it is public. That is office information, not to be shared on social media (DPR 62/2013 art. 11-ter c.3).",
+};
+
+pub const CONF_HIRING: Rule = Rule {
+    id: "confidential.hiring",
+    category: Category::Confidential,
+    kind: "hiring",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.3 e art. 12 c.5; doc. 003 (assunzioni di agenti di polizia locale)",
+    message_it: "Qui si parla di un concorso o di una selezione in corso, dei candidati o dei loro risultati. Sono informazioni riservate dell'ufficio (DPR 62/2013 art. 12 c.5).",
+    message_en: "This speaks of an ongoing hiring competition, its candidates or their results: confidential office information (DPR 62/2013 art. 12 c.5).",
+};
+
+pub const CONF_ACT: Rule = Rule {
+    id: "confidential.unpublished_act",
+    category: Category::Confidential,
+    kind: "unpublished_act",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.3 e art. 12 c.5; doc. 001 p.3",
+    message_it: "Qui si anticipa un atto non ancora pubblicato (delibera, determina, ordinanza, bozza). Gli atti si conoscono quando l'Ente li pubblica, non prima (DPR 62/2013 art. 11-ter c.3).",
+    message_en: "This anticipates an act not yet published (resolution, decision, ordinance, draft). Acts are known when the Ente publishes them, not before (DPR 62/2013 art. 11-ter c.3).",
+};
+
+pub const CONF_INTERNAL: Rule = Rule {
+    id: "confidential.internal",
+    category: Category::Confidential,
+    kind: "internal",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.3 e art. 12 c.5; doc. 000; doc. 003; doc. 004",
+    message_it: "Qui si diffonde materiale interno (documenti, mail, chat, riunioni interne, foto di pratiche). La corrispondenza e le riunioni interne restano in ufficio (DPR 62/2013 art. 12 c.5; doc. 004).",
+    message_en: "This shares internal material (documents, e-mails, chats, internal meetings, photos of files). Internal correspondence and meetings stay in the office (DPR 62/2013 art. 12 c.5; doc. 004).",
+};
+
+pub const CONF_INSPECTION: Rule = Rule {
+    id: "confidential.inspection",
+    category: Category::Confidential,
+    kind: "inspection",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.3 e art. 12 c.5",
+    message_it: "Qui si parla dell'esito di un'ispezione o di un controllo non ancora reso pubblico. Non si anticipa sui social (DPR 62/2013 art. 11-ter c.3).",
+    message_en: "This speaks of the outcome of an inspection or audit not yet made public. It must not be anticipated on social media (DPR 62/2013 art. 11-ter c.3).",
+};
+
+pub const CONF_PROTOCOL: Rule = Rule {
+    id: "confidential.protocol_number",
+    category: Category::Confidential,
+    kind: "protocol_number",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 12 c.5; doc. 004 (corrispondenza interna)",
+    message_it: "Questo è un numero di protocollo: rimanda a corrispondenza d'ufficio, che non si cita sui social (DPR 62/2013 art. 12 c.5).",
+    message_en: "This is a registry (protocollo) number: it points to office correspondence, which is not quoted on social media (DPR 62/2013 art. 12 c.5).",
+};
+
+pub const CONF_TERM: Rule = Rule {
+    id: "confidential.policy_term",
+    category: Category::Confidential,
+    kind: "policy_term",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "Social media policy dell'Ente (termini riservati); DPR 62/2013 art. 12 c.5",
+    message_it: "Questo termine è indicato come riservato dalla social media policy dell'Ente (per esempio il nome in codice di un progetto). Non usarlo sui social.",
+    message_en: "The Ente's social media policy lists this term as reserved (for example a project's code name). Do not use it on social media.",
+};
+
+pub const VOICE_ON_BEHALF: Rule = Rule {
+    id: "institutional_voice.on_behalf",
+    category: Category::InstitutionalVoice,
+    kind: "on_behalf",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.1; doc. 000; doc. 001 p.6; doc. 003",
+    message_it: "Qui parli a nome dell'Ente da un profilo personale. Le opinioni personali non devono essere attribuibili all'amministrazione e i profili personali non servono per dichiarazioni ufficiali (DPR 62/2013 art. 11-ter c.1).",
+    message_en: "Here you speak for the Ente from a personal profile. Personal opinions must not be attributable to the administration, and personal profiles are not for official statements (DPR 62/2013 art. 11-ter c.1).",
+};
+
+pub const VOICE_ANNOUNCEMENT: Rule = Rule {
+    id: "institutional_voice.official_announcement",
+    category: Category::InstitutionalVoice,
+    kind: "official_announcement",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.1 e c.3; doc. 000",
+    message_it: "Questo sembra un annuncio o una risposta ufficiale dell'ufficio. Le comunicazioni di servizio passano dai canali istituzionali, non dal profilo personale (DPR 62/2013 art. 11-ter c.3).",
+    message_en: "This reads as an official announcement or reply of the office. Service communications go through the institutional channels, not a personal profile (DPR 62/2013 art. 11-ter c.3).",
+};
+
+pub const VOICE_PRESS: Rule = Rule {
+    id: "institutional_voice.press",
+    category: Category::InstitutionalVoice,
+    kind: "press",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter; doc. 000; doc. 001 p.4",
+    message_it: "Qui racconti rapporti diretti con la stampa sull'attività dell'ufficio. I rapporti con i media passano dall'ufficio stampa e dal dirigente (doc. 000; doc. 001 p.4).",
+    message_en: "This tells of direct dealings with the press about the office's work. Media relations go through the press office and the manager (doc. 000; doc. 001 p.4).",
+};
+
+pub const VOICE_CHANNEL: Rule = Rule {
+    id: "institutional_voice.official_channel",
+    category: Category::InstitutionalVoice,
+    kind: "official_channel",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter; doc. 004",
+    message_it: "Qui apri o presenti una pagina o un gruppo a nome dell'Ente o di un suo ufficio. Le pagine istituzionali le autorizza l'Ente (doc. 004).",
+    message_en: "This opens or presents a page or group in the name of the Ente or one of its offices. Institutional pages are authorised by the Ente (doc. 004).",
+};
+
+pub const REP_DENIGRATION: Rule = Rule {
+    id: "reputation.denigration",
+    category: Category::Reputation,
+    kind: "denigration",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.2; doc. 001 p.1, p.5, p.8; doc. 004",
+    message_it: "Qui si offende o si denigra l'amministrazione, i suoi rappresentanti o i colleghi. Il dipendente evita commenti che nuocciono al prestigio e all'immagine dell'Ente (DPR 62/2013 art. 11-ter c.2); la critica resta possibile nei modi e nelle sedi giuste.",
+    message_en: "This insults or denigrates the administration, its representatives or colleagues. Employees avoid comments that harm the Ente's prestige and image (DPR 62/2013 art. 11-ter c.2); criticism remains possible in the right form and place.",
+};
+
+pub const REP_THREAT: Rule = Rule {
+    id: "reputation.threat",
+    category: Category::Reputation,
+    kind: "threat",
+    severity: Severity::Critical,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.2; doc. 004 (messaggi minatori)",
+    message_it: "Qui c'è una minaccia verso un rappresentante dell'Ente o un collega. Messaggi minatori non sono mai ammessi (doc. 004) e possono avere rilievo penale.",
+    message_en: "This contains a threat against a representative of the Ente or a colleague. Threatening messages are never allowed (doc. 004) and may be a criminal matter.",
+};
+
 /// Every rule, for listing and for validating policy overrides.
 pub const ALL: &[&Rule] = &[
     &CODICE_FISCALE,
@@ -181,6 +324,19 @@ pub const ALL: &[&Rule] = &[
     &ADDRESS,
     &HEALTH,
     &NAMED_PARTY,
+    &CONF_TENDER,
+    &CONF_HIRING,
+    &CONF_ACT,
+    &CONF_INTERNAL,
+    &CONF_INSPECTION,
+    &CONF_PROTOCOL,
+    &CONF_TERM,
+    &VOICE_ON_BEHALF,
+    &VOICE_ANNOUNCEMENT,
+    &VOICE_PRESS,
+    &VOICE_CHANNEL,
+    &REP_DENIGRATION,
+    &REP_THREAT,
 ];
 
 /// The rule with this id, if any.

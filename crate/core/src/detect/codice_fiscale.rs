@@ -36,6 +36,9 @@ const ODD_VALUES: [u32; 26] = [
 pub fn find(input: &Input) -> Vec<Hit> {
     input
         .all_candidates(16..17)
+        // A code whose digits were all replaced (full omocodia) is written as
+        // one word; across several words of prose such a match is chance.
+        .filter(|c| c.runs.len() == 1 || c.compact.bytes().any(|b| b.is_ascii_digit()))
         .filter_map(|c| canonical(&c.compact).map(|code| Hit::new(&CODICE_FISCALE, c.span, code)))
         .collect()
 }

@@ -50,6 +50,7 @@ const MATTERS: &[&str] = &[
     "revoc",
     "diniego",
     "rigett",
+    "popolar",
 ];
 
 pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {

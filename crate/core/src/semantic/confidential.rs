@@ -1,0 +1,242 @@
+//! Office secrets (DPR 62/2013 art. 11-ter c.3, art. 12 c.5; doc. 003,
+//! doc. 004): a matter of the office — a tender, a hiring competition, an
+//! act, an inspection, an internal meeting or document — together with a
+//! cue that it is being disclosed before it is public or from inside
+//! ("in anteprima", "non ancora pubblicata", "ve lo dico io", "ero in
+//! commissione", "vi giro il documento").
+//!
+//! What the Ente has already published ("lo trovate sul sito", "pubblicata
+//! all'albo") is not a secret, and a "concorso fotografico" or a "gara
+//! podistica" is not an office matter.
+
+use super::{Post, Semantic};
+use crate::detect::Hit;
+use crate::rules::{CONF_ACT, CONF_HIRING, CONF_INSPECTION, CONF_INTERNAL, CONF_PROTOCOL, CONF_TENDER, CONF_TERM};
+
+/// Phrases that disclose: before publication, from inside, in secret.
+const LEAK_PHRASES: &[&[&str]] = &[
+    &["non", "ancora"],
+    &["prima", "che", "esca"],
+    &["prima", "della", "pubblicazione"],
+    &["prima", "che", "la", "pubblichino"],
+    &["prima", "che", "la", "presentino"],
+    &["prima", "della", "seduta"],
+    &["nessuno", "lo", "deve", "sapere"],
+    &["non", "ditelo"],
+    &["acqua", "in", "bocca"],
+    &["ve", "lo", "dico", "io"],
+    &["vi", "dico", "io"],
+    &["lo", "so", "per", "certo"],
+    &["lo", "so", "perche"],
+    &["lo", "so", "da", "dentro"],
+    &["in", "commissione"],
+    &["l", "ho", "scritto", "io"],
+    &["ho", "scritto", "io"],
+    &["ho", "visto"],
+    &["ho", "letto"],
+    &["ho", "sottomano"],
+    &["vi", "faccio", "vedere"],
+    &["vi", "allego"],
+    &["vi", "metto"],
+    &["vi", "giro"],
+    &["vi", "passo"],
+    &["ve", "la", "anticipo"],
+    &["in", "privato"],
+    &["gia", "deciso"],
+    &["gia", "decisa"],
+    &["gia", "assegnata"],
+    &["gia", "scritta"],
+    &["gia", "pronta"],
+    &["gia", "scritto"],
+    &["non", "pubblicata"],
+    &["non", "pubblicato"],
+    &["ho", "calcolati"],
+    &["su", "misura"],
+    &["vi", "dico", "in"],
+    &["si", "sa", "gia"],
+    &["chi", "vince"],
+    &["chi", "vincera"],
+    &["la", "vince"],
+    &["vince", "la"],
+    &["vincera"],
+    &["la", "firmo", "io"],
+    &["la", "firmiamo"],
+    &["la", "firmano"],
+    &["li", "ho", "visti"],
+    &["correggo", "io"],
+    &["sto", "correggendo"],
+    &["ho", "calcolato"],
+    &["la", "preparo"],
+    &["ero", "alla"],
+    &["non", "crederete"],
+    &["indizio"],
+    &["conoscenze"],
+    &["non", "mi", "convincono"],
+    &["ho", "fotografato"],
+    &["ho", "la", "lista"],
+    &["sapete", "chi"],
+    &["indovinate", "chi"],
+    &["chiedete", "a", "me"],
+    &["e", "gia", "loro"],
+    &["ormai", "e", "loro"],
+    &["a", "breve"],
+    &["lo", "sapremo"],
+    &["girano", "gia"],
+    &["girano", "nei"],
+    &["girano", "in"],
+    &["ho", "gia", "letta"],
+    &["ce", "l", "ho", "gia"],
+    &["io", "ce", "l", "ho"],
+    &["ufficialmente", "non"],
+    &["stamattina", "in", "commissione"],
+    &["vi", "svelo"],
+    &["ve", "lo", "giro"],
+    &["mi", "e", "arrivata"],
+    &["non", "e", "ancora"],
+    &["ancora", "non"],
+    &["non", "si", "sa"],
+    &["nulla", "fuori"],
+    &["nessuno", "lo", "sa"],
+    &["la", "piu", "bassa"],
+    &["la", "piu", "alta"],
+    &["sono", "arrivate"],
+    &["sto", "valutando"],
+    &["la", "peggiore"],
+    &["la", "migliore"],
+    &["ha", "trovato"],
+    &["hanno", "trovato"],
+    &["aspettate", "e", "vedrete"],
+    &["andata", "male"],
+    &["conosce", "gia"],
+    &["sa", "gia"],
+    &["ve", "lo", "dico"],
+    &["prima", "del", "sito"],
+    &["di", "sicuro"],
+];
+/// Judgements on candidates that only someone inside the selection makes.
+const CANDIDATE_JUDGEMENTS: &[&str] = &[
+    "scars",
+    "raccomand",
+    "parent",
+    "nipot",
+    "figl",
+    "copi",
+    "bocc",
+    "pegg",
+    "incapac",
+    "gonf",
+];
+/// Office meetings and what is said in them.
+const MEETING_QUALIFIERS: &[&str] = &["intern", "giunt", "dirigent", "sindac", "segretar", "riserv", "capi"];
+const MEETING_DISCLOSURES: &[&str] = &[
+    "decis", "dett", "litig", "usc", "parl", "raccont", "vogl", "vuol", "tagl",
+];
+
+pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
+    let lex = &sem.lexicon;
+    let tokens = &post.tokens;
+    let mut hits = Vec::new();
+    // "non è stata ancora approvata": "ancora" with "non" close before it.
+    let not_yet = |k: usize| tokens[k].norm == "ancora" && (k.saturating_sub(3)..k).any(|j| tokens[j].norm == "non");
+    let leak_at =
+        |k: usize| lex.leak.has(&tokens[k]) || not_yet(k) || LEAK_PHRASES.iter().any(|p| post.phrase_at(k, p));
+    let public_post = tokens.iter().any(|t| lex.public.has(t));
+
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        let clause = post.around(i, 12);
+        // A tender or a hiring competition, not a race or a photo contest.
+        let contest = post
+            .find_in(post.around(i, 4), i, |k| lex.contest.has(&tokens[k]))
+            .is_some();
+        let rule = if lex.tender.has(t) && !contest {
+            Some(&CONF_TENDER)
+        } else if lex.hiring.has(t) && !contest {
+            Some(&CONF_HIRING)
+        } else if lex.act.has(t) {
+            Some(&CONF_ACT)
+        } else if lex.inspection.has(t) {
+            Some(&CONF_INSPECTION)
+        } else {
+            None
+        };
+        let Some(rule) = rule else {
+            continue;
+        };
+        let leak = post.find_in(clause.clone(), i, |k| k != i && leak_at(k));
+        let judged = std::ptr::eq(rule, &CONF_HIRING)
+            && post
+                .find_in(post.around(i, 16), i, |k| {
+                    CANDIDATE_JUDGEMENTS.iter().any(|j| tokens[k].stem.starts_with(j))
+                })
+                .is_some();
+        if let Some(cue) = leak.or(if judged { Some(i) } else { None }) {
+            // Something the Ente already published is not a secret, unless
+            // the writer says it is being anticipated.
+            if public_post && leak.is_none() {
+                continue;
+            }
+            // "documento riservato", "mail interna": internal material.
+            let internal = std::ptr::eq(rule, &CONF_ACT)
+                && leak.is_some_and(|k| {
+                    k.abs_diff(i) <= 2 && (tokens[k].stem.starts_with("riserv") || tokens[k].stem.starts_with("intern"))
+                });
+            let rule = if internal { &CONF_INTERNAL } else { rule };
+            hits.push(Hit::new(rule, post.span(i, cue), String::new()));
+        }
+    }
+
+    // Internal meetings retold.
+    for i in 0..tokens.len() {
+        if tokens[i].stem != "riunion" {
+            continue;
+        }
+        let qualified = post
+            .find_in(post.around(i, 4), i, |k| {
+                MEETING_QUALIFIERS.iter().any(|q| tokens[k].stem.starts_with(q))
+            })
+            .is_some();
+        let told = post.find_in(post.around(i, 12), i, |k| {
+            MEETING_DISCLOSURES.iter().any(|d| tokens[k].stem.starts_with(d))
+        });
+        if let (true, Some(k)) = (qualified, told) {
+            hits.push(Hit::new(&CONF_INTERNAL, post.span(i, k), String::new()));
+        }
+    }
+
+    // Photos and screenshots of files, desks and chats.
+    for i in 0..tokens.len() {
+        if !matches!(tokens[i].stem.as_str(), "fot" | "foto" | "screenshot" | "fotograf") {
+            continue;
+        }
+        let of_files = post.find_in(post.around(i, 6), i, |k| {
+            lex.act.has(&tokens[k]) || matches!(tokens[k].stem.as_str(), "scrivan" | "pratic" | "document" | "fascicol")
+        });
+        if let Some(k) = of_files {
+            hits.push(Hit::new(&CONF_INTERNAL, post.span(i, k), String::new()));
+        }
+    }
+
+    // Registry numbers: "prot. n. 15432/2024", "protocollo 2024/0008871".
+    for i in 0..tokens.len() {
+        if !matches!(tokens[i].norm.as_str(), "prot" | "protocollo") {
+            continue;
+        }
+        let number = (i + 1..(i + 4).min(tokens.len()))
+            .find(|&k| tokens[k].norm.len() >= 4 && tokens[k].norm.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(k) = number {
+            hits.push(Hit::new(&CONF_PROTOCOL, post.span(i, k), String::new()));
+        }
+    }
+
+    // The policy's own reserved terms.
+    for term in &sem.confidential_terms {
+        let phrase: Vec<&str> = term.iter().map(String::as_str).collect();
+        for i in 0..tokens.len() {
+            if post.phrase_at(i, &phrase) {
+                hits.push(Hit::new(&CONF_TERM, post.span(i, i + phrase.len() - 1), term.join(" ")));
+            }
+        }
+    }
+    hits
+}
