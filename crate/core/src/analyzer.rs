@@ -38,8 +38,9 @@ impl Analyzer {
 
     /// Every finding in `text`, ordered by position; offsets are bytes.
     pub fn analyze(&self, text: &str) -> Vec<Finding> {
-        let mut hits = detect::all(&Input::new(text));
-        let post = self.semantic.post(text);
+        let input = Input::new(text);
+        let mut hits = detect::all(&input);
+        let post = self.semantic.post(text, &input.words);
         hits.extend(semantic::confidential::find(&self.semantic, &post));
         hits.extend(semantic::voice::find(&self.semantic, &post));
         hits.extend(semantic::reputation::find(&self.semantic, &post));

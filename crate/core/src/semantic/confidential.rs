@@ -9,7 +9,9 @@
 //! all'albo") is not a secret, and a "concorso fotografico" or a "gara
 //! podistica" is not an office matter.
 
-use super::{Post, Semantic};
+use std::sync::OnceLock;
+
+use super::{PhraseSet, Post, Semantic};
 use crate::detect::Hit;
 use crate::rules::{CONF_ACT, CONF_HIRING, CONF_INSPECTION, CONF_INTERNAL, CONF_PROTOCOL, CONF_TENDER, CONF_TERM};
 
@@ -138,8 +140,13 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
     let mut hits = Vec::new();
     // "non è stata ancora approvata": "ancora" with "non" close before it.
     let not_yet = |k: usize| tokens[k].norm == "ancora" && (k.saturating_sub(3)..k).any(|j| tokens[j].norm == "non");
-    let leak_at =
-        |k: usize| lex.leak.has(&tokens[k]) || not_yet(k) || LEAK_PHRASES.iter().any(|p| post.phrase_at(k, p));
+    static LEAKS: OnceLock<PhraseSet> = OnceLock::new();
+    let leaks = LEAKS.get_or_init(|| PhraseSet::new(LEAK_PHRASES));
+    // Where a disclosure cue starts, computed once for the whole post.
+    let leak_flags: Vec<bool> = (0..tokens.len())
+        .map(|k| lex.leak.has(&tokens[k]) || not_yet(k) || leaks.at(post, k).is_some())
+        .collect();
+    let leak_at = |k: usize| leak_flags[k];
     let public_post = tokens.iter().any(|t| lex.public.has(t));
 
     for i in 0..tokens.len() {

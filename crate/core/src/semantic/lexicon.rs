@@ -39,10 +39,32 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Every concept, to build the stem index.
+    pub fn all(&self) -> [&Concept; 15] {
+        [
+            &self.ente,
+            &self.not_local,
+            &self.insult,
+            &self.tender,
+            &self.hiring,
+            &self.contest,
+            &self.act,
+            &self.inspection,
+            &self.leak,
+            &self.announce,
+            &self.service,
+            &self.role,
+            &self.press,
+            &self.channel,
+            &self.public,
+        ]
+    }
+
     pub fn new(n: &Normalizer) -> Lexicon {
         Lexicon {
             ente: Concept::new(
                 n,
+                0,
                 &[
                     "comune",
                     "municipio",
@@ -88,6 +110,7 @@ impl Lexicon {
             .unless(&["comunic"]),
             not_local: Concept::new(
                 n,
+                1,
                 &[
                     "regionale",
                     "regione",
@@ -100,6 +123,7 @@ impl Lexicon {
             ),
             insult: Concept::new(
                 n,
+                2,
                 &[
                     "incompetente",
                     "incapace",
@@ -170,6 +194,7 @@ impl Lexicon {
             ),
             tender: Concept::new(
                 n,
+                3,
                 &[
                     "appalto",
                     "appalti",
@@ -188,6 +213,7 @@ impl Lexicon {
             ),
             hiring: Concept::new(
                 n,
+                4,
                 &[
                     "concorso",
                     "assunzioni",
@@ -208,6 +234,7 @@ impl Lexicon {
             ),
             contest: Concept::new(
                 n,
+                5,
                 &[
                     "fotografico",
                     "letterario",
@@ -230,6 +257,7 @@ impl Lexicon {
             ),
             act: Concept::new(
                 n,
+                6,
                 &[
                     "delibera",
                     "determina",
@@ -259,6 +287,7 @@ impl Lexicon {
             ),
             inspection: Concept::new(
                 n,
+                7,
                 &[
                     "ispezione",
                     "ispettorato",
@@ -272,6 +301,7 @@ impl Lexicon {
             ),
             leak: Concept::new(
                 n,
+                8,
                 &[
                     "anteprima",
                     "anticipo",
@@ -305,6 +335,7 @@ impl Lexicon {
             ),
             announce: Concept::new(
                 n,
+                9,
                 &[
                     "comunico",
                     "comunichiamo",
@@ -320,6 +351,7 @@ impl Lexicon {
 
             service: Concept::new(
                 n,
+                10,
                 &[
                     "ufficio",
                     "uffici",
@@ -382,6 +414,7 @@ impl Lexicon {
             .unless(&["comunic"]),
             role: Concept::new(
                 n,
+                11,
                 &[
                     "responsabile",
                     "dirigente",
@@ -397,6 +430,7 @@ impl Lexicon {
             ),
             press: Concept::new(
                 n,
+                12,
                 &[
                     "giornalista",
                     "giornalisti",
@@ -415,9 +449,10 @@ impl Lexicon {
                     "comunicato",
                 ],
             ),
-            channel: Concept::new(n, &["pagina", "gruppo", "profilo", "canale"]),
+            channel: Concept::new(n, 13, &["pagina", "gruppo", "profilo", "canale"]),
             public: Concept::new(
                 n,
+                14,
                 &[
                     "pubblicato",
                     "pubblicata",

@@ -18,8 +18,10 @@ pub mod lexicon;
 pub mod reputation;
 pub mod voice;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::Mutex;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -37,7 +39,30 @@ pub struct Token {
     /// The stem of the word after a missing apostrophe: `lassessore` is
     /// `l'assessore`, so its `elided` stem is that of `assessore`.
     pub elided: Option<String>,
+    /// The concepts the word belongs to, one bit each (see [`Concept`]).
+    pub concepts: u64,
 }
+
+/// FNV-1a: lexicon lookups hash short words, where SipHash's setup cost
+/// dominates; the keys are our own words, so no collision attack applies.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Articles and prepositions that elide before a vowel.
 const ELIDING: &[&str] = &["dell", "nell", "all", "sull", "dall", "l", "un", "quest", "quell"];
@@ -81,14 +106,22 @@ fn squash(norm: &str) -> String {
 }
 
 /// Normalises and stems single words, shared by posts and lexicons.
+///
+/// Stems are memoised: the extension analyses the same post again on every
+/// keystroke, so nearly every word was stemmed a moment ago. The cache is
+/// emptied when it grows past [`STEM_CACHE_LIMIT`] entries.
 pub struct Normalizer {
     stemmer: Stemmer,
+    cache: Mutex<FnvMap<String, String>>,
 }
+
+const STEM_CACHE_LIMIT: usize = 50_000;
 
 impl Normalizer {
     pub fn new() -> Normalizer {
         Normalizer {
             stemmer: Stemmer::create(Algorithm::Italian),
+            cache: Mutex::new(FnvMap::default()),
         }
     }
 
@@ -102,12 +135,22 @@ impl Normalizer {
     }
 
     pub fn stem(&self, norm: &str) -> String {
-        self.stemmer.stem(norm).into_owned()
+        let mut cache = self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(stem) = cache.get(norm) {
+            return stem.clone();
+        }
+        let stem = self.stemmer.stem(norm).into_owned();
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(norm.to_string(), stem.clone());
+        stem
     }
 
-    pub fn tokens(&self, text: &str) -> Vec<Token> {
-        words::words(text)
-            .into_iter()
+    pub fn tokens(&self, words: &[Word]) -> Vec<Token> {
+        words
+            .iter()
+            .cloned()
             .map(
                 |Word {
                      norm,
@@ -128,6 +171,7 @@ impl Normalizer {
                         sentence,
                         capitalized,
                         elided,
+                        concepts: 0,
                     }
                 },
             )
@@ -141,8 +185,10 @@ impl Default for Normalizer {
     }
 }
 
-/// A set of words, stored as stems.
+/// A set of words, stored as stems. Each concept owns one bit: tokens
+/// carry the bits of the concepts they belong to, computed once per post.
 pub struct Concept {
+    bit: u64,
     stems: HashSet<String>,
     /// Words whose stem collides with the concept's but which mean
     /// something else (Snowball reads `comunico` and `comune` as `comun`).
@@ -150,13 +196,14 @@ pub struct Concept {
 }
 
 impl Concept {
-    pub fn new(normalizer: &Normalizer, words: &[&str]) -> Concept {
-        let mut stems = HashSet::new();
-        for w in words {
-            let folded: String = w.chars().map(words::fold_char).collect();
-            stems.insert(normalizer.stem(&normalizer.norm(&folded)));
-        }
-        Concept { stems, unless: &[] }
+    pub fn new(normalizer: &Normalizer, bit: u32, words: &[&str]) -> Concept {
+        let mut concept = Concept {
+            bit: 1 << bit,
+            stems: HashSet::new(),
+            unless: &[],
+        };
+        concept.extend(normalizer, words.iter().map(|w| w.to_string()));
+        concept
     }
 
     /// The same concept, minus the words starting with any of `prefixes`.
@@ -173,8 +220,7 @@ impl Concept {
     }
 
     pub fn has(&self, token: &Token) -> bool {
-        let listed = self.stems.contains(&token.stem) || token.elided.as_ref().is_some_and(|s| self.stems.contains(s));
-        listed && !self.unless.iter().any(|u| token.norm.starts_with(u))
+        token.concepts & self.bit != 0
     }
 }
 
@@ -234,6 +280,8 @@ impl<'a> Post<'a> {
 pub struct Semantic {
     pub normalizer: Normalizer,
     pub lexicon: lexicon::Lexicon,
+    /// Stem to concept bits, over every concept of the lexicon.
+    index: FnvMap<String, u64>,
     /// Normal forms of the words of the Ente's name ("esempio").
     pub ente_name_words: Vec<String>,
     /// The policy's reserved terms, as sequences of normal forms.
@@ -266,19 +314,37 @@ impl Semantic {
             })
             .filter(|t: &Vec<String>| !t.is_empty())
             .collect();
+        let mut index: FnvMap<String, u64> = FnvMap::default();
+        for concept in lexicon.all() {
+            for stem in &concept.stems {
+                *index.entry(stem.clone()).or_default() |= concept.bit;
+            }
+        }
         Semantic {
             normalizer,
             lexicon,
+            index,
             ente_name_words,
             confidential_terms,
         }
     }
 
-    pub fn post<'a>(&self, text: &'a str) -> Post<'a> {
-        Post {
-            text,
-            tokens: self.normalizer.tokens(text),
+    /// The post's tokens, from the words the detectors already split.
+    pub fn post<'a>(&self, text: &'a str, words: &[Word]) -> Post<'a> {
+        let mut tokens = self.normalizer.tokens(words);
+        for t in &mut tokens {
+            let mut bits = self.index.get(&t.stem).copied().unwrap_or(0);
+            if let Some(elided) = &t.elided {
+                bits |= self.index.get(elided).copied().unwrap_or(0);
+            }
+            for concept in self.lexicon.all() {
+                if bits & concept.bit != 0 && concept.unless.iter().any(|u| t.norm.starts_with(u)) {
+                    bits &= !concept.bit;
+                }
+            }
+            t.concepts = bits;
         }
+        Post { text, tokens }
     }
 
     /// Is token `i` a reference to this Ente (not another city's comune, not
@@ -327,4 +393,35 @@ pub fn merge(mut hits: Vec<crate::detect::Hit>) -> Vec<crate::detect::Hit> {
         }
     }
     kept
+}
+
+/// Phrases indexed by their first word, so that checking every position of
+/// a post costs one hash lookup per word instead of one comparison per
+/// phrase.
+pub struct PhraseSet {
+    by_first: FnvMap<&'static str, Vec<&'static [&'static str]>>,
+}
+
+impl PhraseSet {
+    pub fn new(phrases: &[&'static [&'static str]]) -> PhraseSet {
+        let mut by_first: FnvMap<&'static str, Vec<&'static [&'static str]>> = FnvMap::default();
+        for p in phrases {
+            by_first.entry(p[0]).or_default().push(p);
+        }
+        PhraseSet { by_first }
+    }
+
+    /// The length of the longest phrase starting at token `i`, if any.
+    pub fn at(&self, post: &Post, i: usize) -> Option<usize> {
+        let candidates = self.by_first.get(post.tokens[i].norm.as_str())?;
+        candidates
+            .iter()
+            .filter(|p| post.phrase_at(i, p))
+            .map(|p| p.len())
+            .max()
+    }
+
+    pub fn in_post(&self, post: &Post) -> bool {
+        (0..post.tokens.len()).any(|i| self.at(post, i).is_some())
+    }
 }
