@@ -13,9 +13,10 @@ printf '\033[1m==> personal data: generated corpus (Faker + python-stdnum)\033[0
 .venv/bin/python tests/pii/evaluate.py target/release/riserbo
 
 printf '\033[1m==> meaning-level rules: the labelled corpus\033[0m\n'
-# Regression floors on the whole corpus; the held-out figures are in the README.
+# Floors on the whole corpus and on the split still held out (holdout2);
+# the history of the held-out measurements is in the README.
 target/release/riserbo eval tests/corpus/semantic.jsonl --split all --min-f1 0.90 --max-clean-flagged 0.03 --require-seeds
-target/release/riserbo eval tests/corpus/semantic.jsonl --split holdout
+target/release/riserbo eval tests/corpus/semantic.jsonl --split holdout2 --min-f1 0.90 --max-clean-flagged 0.03
 
 printf '\033[1m==> browser tests\033[0m\n'
 node --test --test-concurrency=1 tests/browser/

@@ -114,14 +114,32 @@ const LEAK_PHRASES: &[&[&str]] = &[
     &["ve", "lo", "dico"],
     &["prima", "del", "sito"],
     &["di", "sicuro"],
+    &["tra", "le", "mani"],
+    &["in", "mano"],
+    &["ce", "l", "ho", "io"],
+    &["guai", "a", "dirlo"],
+    &["posso", "dirvi"],
+    &["iniziali"],
+    &["girano", "le"],
+    &["tenetela", "per", "voi"],
+    &["per", "ora", "e", "segreto"],
+    &["non", "lo", "sa", "ancora"],
+    &["nessuno", "ve", "lo"],
 ];
+/// Decisions already taken, when "già" comes before them.
+const DECIDED: &[&str] = &[
+    "decis", "scelt", "assegn", "firmat", "scritt", "pront", "nom", "vincitor", "chius",
+];
+/// What is published, when "prima che"/"prima della" comes before it.
+const PUBLISHED: &[&str] = &["pubblic", "usc", "esc", "present", "sit", "aggiudic", "approv"];
+/// Seen or read with one's own eyes: "le ho viste io", "ho letto".
+const SEEN: &[&str] = &["vist", "lett"];
 /// Judgements on candidates that only someone inside the selection makes.
 const CANDIDATE_JUDGEMENTS: &[&str] = &[
     "scars",
     "raccomand",
     "parent",
     "nipot",
-    "figl",
     "copi",
     "bocc",
     "pegg",
@@ -140,11 +158,27 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
     let mut hits = Vec::new();
     // "non è stata ancora approvata": "ancora" with "non" close before it.
     let not_yet = |k: usize| tokens[k].norm == "ancora" && (k.saturating_sub(3)..k).any(|j| tokens[j].norm == "non");
+    let within = |k: usize, n: usize, stems: &[&str]| {
+        (k + 1..(k + 1 + n).min(tokens.len())).any(|j| stems.iter().any(|s| tokens[j].stem.starts_with(s)))
+    };
+    // "già scelto", "prima che lo pubblichino", "le ho viste io".
+    let already = |k: usize| tokens[k].norm == "gia" && within(k, 3, DECIDED);
+    let before_publication = |k: usize| tokens[k].norm == "prima" && within(k, 4, PUBLISHED);
+    let seen = |k: usize| tokens[k].norm == "ho" && within(k, 1, SEEN);
+    let future_publication = |k: usize| tokens[k].stem.starts_with("pubblicazion") && within(k, 1, &["tra", "fra"]);
     static LEAKS: OnceLock<PhraseSet> = OnceLock::new();
     let leaks = LEAKS.get_or_init(|| PhraseSet::new(LEAK_PHRASES));
     // Where a disclosure cue starts, computed once for the whole post.
     let leak_flags: Vec<bool> = (0..tokens.len())
-        .map(|k| lex.leak.has(&tokens[k]) || not_yet(k) || leaks.at(post, k).is_some())
+        .map(|k| {
+            lex.leak.has(&tokens[k])
+                || not_yet(k)
+                || already(k)
+                || before_publication(k)
+                || seen(k)
+                || future_publication(k)
+                || leaks.at(post, k).is_some()
+        })
         .collect();
     let leak_at = |k: usize| leak_flags[k];
     let public_post = tokens.iter().any(|t| lex.public.has(t));
@@ -170,11 +204,23 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
         let Some(rule) = rule else {
             continue;
         };
-        let leak = post.find_in(clause.clone(), i, |k| k != i && leak_at(k));
+        // The cue may follow in the next sentence: "Chi ha fatto l'offerta
+        // più bassa? Ve lo dico io".
+        let next_sentence = |k: usize| tokens[k].sentence == t.sentence + 1;
+        let leak = post.find_in(clause.clone(), i, |k| k != i && leak_at(k)).or_else(|| {
+            clause
+                .clone()
+                .filter(|&k| k > i && next_sentence(k))
+                .find(|&k| leak_at(k))
+        });
+        // "il figlio del consigliere": a relative of someone, not "mia figlia".
+        let relative = |k: usize| {
+            tokens[k].stem.starts_with("figl") && tokens.get(k + 1).is_some_and(|n| n.norm.starts_with("del"))
+        };
         let judged = std::ptr::eq(rule, &CONF_HIRING)
             && post
                 .find_in(post.around(i, 16), i, |k| {
-                    CANDIDATE_JUDGEMENTS.iter().any(|j| tokens[k].stem.starts_with(j))
+                    CANDIDATE_JUDGEMENTS.iter().any(|j| tokens[k].stem.starts_with(j)) || relative(k)
                 })
                 .is_some();
         if let Some(cue) = leak.or(if judged { Some(i) } else { None }) {
@@ -200,7 +246,9 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
         }
         let qualified = post
             .find_in(post.around(i, 4), i, |k| {
-                MEETING_QUALIFIERS.iter().any(|q| tokens[k].stem.starts_with(q))
+                MEETING_QUALIFIERS
+                    .iter()
+                    .any(|q| tokens[k].stem.starts_with(q) || tokens[k].norm.starts_with(q))
             })
             .is_some();
         let told = post.find_in(post.around(i, 12), i, |k| {

@@ -253,6 +253,13 @@ impl Lexicon {
                     "beneficenza",
                     "campestre",
                     "maturita",
+                    "pittura",
+                    "musicale",
+                    "canoro",
+                    "fotografia",
+                    "arte",
+                    "nuoto",
+                    "corsa",
                 ],
             ),
             act: Concept::new(

@@ -155,13 +155,18 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
                     && (k.saturating_sub(2)..k).any(|j| FIRST_PERSON.contains(&tokens[j].norm.as_str()))
             };
             let ours = |k: usize| k > 0 && matches!(tokens[k - 1].norm.as_str(), "nostro" | "nostra" | "mio" | "mia");
-            let verb = post.find_in(post.around(i, 8), i, first_person_verb).or_else(|| {
-                // "intervista rilasciata … sul nostro ufficio": the possessive says who.
-                post.find_in(post.around(i, 14), i, |k| office(k) && ours(k))
-                    .and(post.find_in(post.around(i, 8), i, |k| {
-                        PRESS_VERBS.iter().any(|v| tokens[k].stem.starts_with(v))
-                    }))
-            });
+            // "la mia intervista al giornale": the writer's own.
+            let mine = i > 0 && matches!(tokens[i - 1].norm.as_str(), "mia" | "mio");
+            let verb = post
+                .find_in(post.around(i, 8), i, first_person_verb)
+                .or(mine.then_some(i))
+                .or_else(|| {
+                    // "intervista rilasciata … sul nostro ufficio": the possessive says who.
+                    post.find_in(post.around(i, 14), i, |k| office(k) && ours(k))
+                        .and(post.find_in(post.around(i, 8), i, |k| {
+                            PRESS_VERBS.iter().any(|v| tokens[k].stem.starts_with(v))
+                        }))
+                });
             let about = post.find_in(post.around(i, 14), i, |k| office(k) || lex.service.has(&tokens[k]));
             if let (Some(v), Some(_)) = (verb, about) {
                 hits.push(Hit::new(&VOICE_PRESS, post.span(i, v), String::new()));
