@@ -65,6 +65,12 @@ fn stemming_collisions_do_not_warn() {
     // Snowball reads "bando" like "banda" and "comunico" like "comune".
     assert!(categories("raga il bando e sul sito del comune, cercatelo li").is_empty());
     assert!(categories("Vi comunico che il gruppo di lettura si sposta al giovedì").is_empty());
+    // Snowball reads "ordine" like "ordinanza": the derivation tells them apart.
+    assert!(categories("Il mio ordine n. 085951 non è ancora arrivato").is_empty());
+    assert_eq!(
+        categories("l'ordinanza sulla movida non è ancora pubblicata"),
+        [Category::Confidential]
+    );
 }
 
 #[test]

@@ -185,6 +185,22 @@ impl Default for Normalizer {
     }
 }
 
+/// The lookup key of a word: its stem and, when what follows the stem is
+/// longer than an inflection, that derivational suffix. Snowball gives
+/// `ordine` and `ordinanza` the same stem `ordin`; their keys differ
+/// (`ordin|` and `ordin|anz`), while `incompetente` and `incompetenti`
+/// share `incompetent|`.
+fn key(stem: &str, norm: &str) -> String {
+    let ending = norm.strip_prefix(stem).unwrap_or("");
+    let derivation = if ending.chars().count() <= 3 {
+        ""
+    } else {
+        let cut = ending.char_indices().last().map_or(0, |(i, _)| i);
+        &ending[..cut]
+    };
+    format!("{stem}|{derivation}")
+}
+
 /// A set of words, stored as stems. Each concept owns one bit: tokens
 /// carry the bits of the concepts they belong to, computed once per post.
 pub struct Concept {
@@ -215,7 +231,9 @@ impl Concept {
     pub fn extend(&mut self, normalizer: &Normalizer, words: impl IntoIterator<Item = String>) {
         for w in words {
             let folded: String = w.chars().map(words::fold_char).collect();
-            self.stems.insert(normalizer.stem(&normalizer.norm(&folded)));
+            let norm = normalizer.norm(&folded);
+            let stem = normalizer.stem(&norm);
+            self.stems.insert(key(&stem, &norm));
         }
     }
 
@@ -333,9 +351,13 @@ impl Semantic {
     pub fn post<'a>(&self, text: &'a str, words: &[Word]) -> Post<'a> {
         let mut tokens = self.normalizer.tokens(words);
         for t in &mut tokens {
-            let mut bits = self.index.get(&t.stem).copied().unwrap_or(0);
+            let mut bits = self.index.get(&key(&t.stem, &t.norm)).copied().unwrap_or(0);
             if let Some(elided) = &t.elided {
-                bits |= self.index.get(elided).copied().unwrap_or(0);
+                // The elided word is the norm minus its article: find where it starts.
+                let rest = ELIDING
+                    .iter()
+                    .find_map(|e| t.norm.strip_prefix(e).filter(|r| r.starts_with(elided.as_str())));
+                bits |= self.index.get(&key(elided, rest.unwrap_or(""))).copied().unwrap_or(0);
             }
             for concept in self.lexicon.all() {
                 if bits & concept.bit != 0 && concept.unless.iter().any(|u| t.norm.starts_with(u)) {
