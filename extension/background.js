@@ -7,9 +7,9 @@
 
 import init, { Analyzer, version } from './core/riserbo_wasm.js';
 
-// The built-in default policy: the core's own default. Managed and employee
-// settings are merged here in a later step.
-const policyJson = null;
+// The built-in default policy (the core's own), with the finding messages in
+// the browser's language. Managed settings are merged here in a later step.
+const policyJson = JSON.stringify({ language: chrome.i18n.getUILanguage().startsWith('en') ? 'en' : 'it' });
 
 const analyzerReady = init().then(() => new Analyzer(policyJson));
 
@@ -18,11 +18,7 @@ function handle(message, sender) {
     case 'riserbo:analyze':
       return analyzerReady.then(analyzer => ({ findings: analyzer.analyze(String(message.text)) }));
     case 'riserbo:policy':
-      return Promise.resolve({ policyJson, version: null }).then(async reply => {
-        await analyzerReady;
-        reply.version = version();
-        return reply;
-      });
+      return analyzerReady.then(analyzer => ({ policyJson, policy: analyzer.policy(), version: version() }));
     case 'riserbo:status':
       return recordTabStatus(sender, message);
     default:
@@ -36,8 +32,9 @@ function handle(message, sender) {
 async function recordTabStatus(sender, message) {
   if (!sender.tab) return {};
   const status = {
-    engine: message.engine === 'local' ? 'local' : 'worker',
+    engine: ['local', 'worker'].includes(message.engine) ? message.engine : 'starting',
     findings: Number(message.findings) || 0,
+    paused: Boolean(message.paused),
     host: sender.url ? new URL(sender.url).hostname : '',
   };
   await chrome.storage.session.set({ ['tab:' + sender.tab.id]: status });

@@ -19,10 +19,12 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]]; 
   cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  say "installing Debian's Chromium"
+# chromium-l10n carries the UI languages: without it chrome.i18n is always
+# English and the Italian interface cannot be tested.
+if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/it.pak ]]; then
+  say "installing Debian's Chromium with its translations"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n >/dev/null
 fi
 
 if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then

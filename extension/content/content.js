@@ -41,7 +41,7 @@
       this.running = true;
       try {
         const model = textModel.read(this.editor);
-        const findings = await engine.analyze(model.text);
+        const findings = (await engine.analyze(model.text)).filter(f => !ignoredByEmployee(f));
         this.show(model, findings);
       } catch (error) {
         // Never pretend the text is clean when it was not checked.
@@ -81,20 +81,54 @@
 
   const watches = new Map();
 
+  // The employee's "words not to flag". Validated identifiers (a codice
+  // fiscale, an IBAN, a card) stay flagged whatever the list says.
+  const VALIDATED = new Set(['codice_fiscale', 'iban', 'payment_card', 'partita_iva', 'health_card']);
+  let ignored = [];
+  chrome.storage.local.get('ignored').then(r => { ignored = (r.ignored || []).map(w => w.toLowerCase()); });
+  chrome.storage.onChanged.addListener(changes => {
+    if (changes.ignored) ignored = (changes.ignored.newValue || []).map(w => w.toLowerCase());
+  });
+  function ignoredByEmployee(finding) {
+    if (VALIDATED.has(finding.kind)) return false;
+    const text = finding.text.toLowerCase();
+    return ignored.some(word => text.includes(word));
+  }
+
   // Tells the service worker which engine runs here and how many findings
   // the page's compose boxes hold, when that changes: the popup shows it.
   let lastStatus = '';
   function reportStatus() {
     let findings = 0;
     for (const watch of watches.values()) findings += watch.panel.findings.length;
-    const status = { type: 'riserbo:status', engine: engine.state.kind, findings };
+    const status = { type: 'riserbo:status', engine: engine.state.kind, findings, paused: !active };
     const key = JSON.stringify(status);
     if (key === lastStatus) return;
     lastStatus = key;
     chrome.runtime.sendMessage(status).catch(() => {});
   }
 
+  // Paused by the employee for this site, or disabled by the administrator:
+  // Riserbo then watches nothing here, and says so to the popup.
+  const site = riserboSettings.siteOf(location.hostname);
+  let active = true;
+  async function refreshActive() {
+    const { settings } = await riserboSettings.effective();
+    const next = !settings.pausedSites.includes(site) && !settings.disabledSites.includes(site);
+    if (next === active) return;
+    active = next;
+    if (!active) {
+      for (const watch of watches.values()) watch.destroy();
+      watches.clear();
+    } else {
+      scan();
+    }
+    reportStatus();
+  }
+  chrome.storage.onChanged.addListener(refreshActive);
+
   function attach(editor) {
+    if (!active) return;
     const root = textModel.editorRoot(editor);
     if (root && !watches.has(root)) watches.set(root, new Watch(root));
   }
@@ -134,5 +168,8 @@
   window.addEventListener('scroll', placeAll, { passive: true, capture: true });
   window.addEventListener('resize', placeAll, { passive: true });
 
-  scan();
+  refreshActive().finally(() => {
+    scan();
+    reportStatus();
+  });
 })();

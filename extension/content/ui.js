@@ -9,14 +9,8 @@
 riserbo.ui = (() => {
   // The card lists this many findings; the badge counts them all.
   const MAX_LISTED = 30;
-  const SEVERITY_WORD = { critical: 'critico', warning: 'avviso', hint: 'suggerimento' };
-  const CATEGORY_LABEL = {
-    personal_data: 'dati personali',
-    confidential: 'informazioni riservate',
-    institutional_voice: 'voce istituzionale',
-    reputation: "reputazione dell'Ente",
-    logo: "logo dell'Ente",
-  };
+  const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
+  const categoryLabel = id => t('category_' + id);
 
   const STYLE = `
     :host { all: initial; }
@@ -75,14 +69,12 @@ riserbo.ui = (() => {
   }
 
   function describe(finding) {
-    return `${CATEGORY_LABEL[finding.category] || finding.category} (${finding.kind.replace(/_/g, ' ')})`;
+    return `${categoryLabel(finding.category)} (${finding.kind.replace(/_/g, ' ')})`;
   }
 
   function summary(findings) {
-    if (!findings.length) return 'Riserbo: nessun problema nel testo.';
-    const what = [...new Set(findings.map(describe))].join('; ');
-    const n = findings.length;
-    return `Riserbo: ${n} ${n === 1 ? 'segnalazione' : 'segnalazioni'}: ${what}.`;
+    if (!findings.length) return t('liveNone');
+    return t('liveSummary', findings.length, [...new Set(findings.map(describe))].join('; '));
   }
 
   /** The badge, card and live region of one compose box. */
@@ -99,7 +91,7 @@ riserbo.ui = (() => {
       this.card.className = 'card';
       this.card.hidden = true;
       this.card.setAttribute('role', 'dialog');
-      this.card.setAttribute('aria-label', 'Segnalazioni di Riserbo');
+      this.card.setAttribute('aria-label', t('cardLabel'));
       this.live = document.createElement('div');
       this.live.className = 'sr-only';
       this.live.setAttribute('role', 'status');
@@ -129,9 +121,7 @@ riserbo.ui = (() => {
           : findings.length ? 'hint' : 'none';
       this.badge.dataset.level = level;
       this.badge.textContent = findings.length ? `⚠ ${findings.length}` : '✓';
-      this.badge.setAttribute('aria-label', findings.length
-        ? `Riserbo: ${findings.length} segnalazioni, mostra i dettagli`
-        : 'Riserbo: nessun problema');
+      this.badge.setAttribute('aria-label', findings.length ? t('badgeFindings', findings.length) : t('badgeNone'));
       const text = summary(findings);
       // Announce only changes, so typing does not make the reader chatter.
       if (text !== before || !this.live.textContent) this.live.textContent = text;
@@ -144,27 +134,26 @@ riserbo.ui = (() => {
       this.findings = [];
       this.badge.dataset.level = 'error';
       this.badge.textContent = '?';
-      this.badge.setAttribute('aria-label', 'Riserbo: controllo non disponibile, mostra i dettagli');
-      this.live.textContent = 'Riserbo: il controllo del testo non è disponibile in questo momento.';
+      this.badge.setAttribute('aria-label', t('badgeError'));
+      this.live.textContent = t('liveError');
       const title = document.createElement('h2');
-      title.textContent = 'Controllo non disponibile';
+      title.textContent = t('cardErrorTitle');
       const why = document.createElement('p');
-      why.textContent = 'Riserbo non è riuscito ad analizzare il testo. Ricarica la pagina; ' +
-        "se il problema continua, avvisa l'ufficio informatico.";
+      why.textContent = t('cardErrorText');
       this.card.replaceChildren(title, why);
       this.place();
     }
 
     renderCard() {
       const title = document.createElement('h2');
-      title.textContent = this.findings.length ? 'Prima di pubblicare, controlla:' : 'Nessun problema trovato';
+      title.textContent = this.findings.length ? t('cardTitle') : t('cardNone');
       const list = document.createElement('ul');
       for (const f of this.findings.slice(0, MAX_LISTED)) {
         const item = document.createElement('li');
         const what = document.createElement('div');
         what.className = 'what';
         what.dataset.severity = f.severity;
-        what.textContent = `${SEVERITY_WORD[f.severity] || f.severity}: ${describe(f)} `;
+        what.textContent = `${t('severity_' + f.severity)}: ${describe(f)} `;
         const quote = document.createElement('q');
         quote.textContent = f.text.length > 40 ? f.text.slice(0, 39) + '…' : f.text;
         what.append(quote);
@@ -172,14 +161,14 @@ riserbo.ui = (() => {
         why.textContent = f.message;
         const source = document.createElement('div');
         source.className = 'source';
-        source.textContent = `Fonte: ${f.source}`;
+        source.textContent = t('sourceLabel', f.source);
         item.append(what, why, source);
         list.append(item);
       }
       const rest = this.findings.length - MAX_LISTED;
       if (rest > 0) {
         const more = document.createElement('p');
-        more.textContent = `…e altre ${rest} segnalazioni dello stesso tipo.`;
+        more.textContent = t('cardMore', rest);
         this.card.replaceChildren(title, list, more);
       } else {
         this.card.replaceChildren(title, list);

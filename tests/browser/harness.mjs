@@ -52,13 +52,16 @@ export async function startServer(dir) {
 }
 
 /** Chromium with the extension loaded from the repository root. */
-export async function launch({ port, userDataDir, extensionDir = ROOT, args = [] }) {
+export async function launch({ port, userDataDir, extensionDir = ROOT, args = [], locale = 'it-IT' }) {
   const rules = HOSTS.map(h => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1000, height: 700 },
-    locale: 'it-IT',
+    locale,
+    // On Linux, Chromium's UI language (chrome.i18n) comes from the
+    // environment; --lang only works on Windows.
+    env: { ...process.env, LANGUAGE: locale.slice(0, 2), LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', `--host-resolver-rules=${rules}`,

@@ -1,0 +1,44 @@
+// The options page: what the employee may change, and what the
+// administrator set, shown locked ("impostato dall'amministratore").
+'use strict';
+
+(async () => {
+  const $ = id => document.getElementById(id);
+  riserboI18n.apply();
+  const { settings, locked } = await riserboSettings.effective();
+
+  for (const input of document.querySelectorAll('input[name="mode"]')) input.checked = input.value === settings.mode;
+  for (const site of riserboSettings.SITES) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'site';
+    box.value = site;
+    box.checked = !settings.disabledSites.includes(site);
+    label.append(box, ' ', site);
+    $('sites').append(label);
+  }
+  $('ignored').value = settings.ignored.join('\n');
+
+  // Locked settings: disabled, with who set them.
+  for (const [key, fieldset] of [['mode', 'mode-set'], ['disabledSites', 'sites-set'], ['ignored', 'ignored-set']]) {
+    if (locked.has(key)) {
+      $(fieldset).disabled = true;
+      $(fieldset).querySelector('.locked').hidden = false;
+    }
+  }
+
+  $('form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const update = {};
+    if (!locked.has('mode')) update.mode = document.querySelector('input[name="mode"]:checked')?.value || 'confirm';
+    if (!locked.has('disabledSites')) {
+      update.disabledSites = [...document.querySelectorAll('input[name="site"]')].filter(b => !b.checked).map(b => b.value);
+    }
+    if (!locked.has('ignored')) {
+      update.ignored = $('ignored').value.split('\n').map(s => s.trim()).filter(Boolean).slice(0, 500);
+    }
+    await chrome.storage.local.set(update);
+    $('saved').textContent = riserboI18n.t('saved');
+  });
+})();

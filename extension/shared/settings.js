@@ -1,0 +1,41 @@
+// The employee's settings and the administrator's, with the precedence the
+// IT office expects: managed policy > employee options (where not locked) >
+// built-in default.
+'use strict';
+
+globalThis.riserboSettings = {
+  SITES: ['x.com', 'twitter.com', 'facebook.com', 'messenger.com', 'instagram.com', 'linkedin.com', 'threads.net',
+    'threads.com'],
+  DEFAULTS: { mode: 'confirm', disabledSites: [], pausedSites: [], ignored: [] },
+
+  /** What the administrator set, or {} (no managed storage, or none set). */
+  async managed() {
+    try {
+      return (await chrome.storage.managed.get(null)) || {};
+    } catch {
+      return {};
+    }
+  },
+
+  /** The employee's own choices. */
+  async own() {
+    return { ...this.DEFAULTS, ...(await chrome.storage.local.get(Object.keys(this.DEFAULTS))) };
+  },
+
+  /** Effective settings, and which keys the administrator locked. */
+  async effective() {
+    const [managed, own] = await Promise.all([this.managed(), this.own()]);
+    const locked = new Set(Array.isArray(managed.locked) ? managed.locked : []);
+    const out = { ...own };
+    for (const key of Object.keys(this.DEFAULTS)) {
+      if (managed[key] !== undefined && (locked.has(key) || own[key] === undefined)) out[key] = managed[key];
+    }
+    if (managed.mode && locked.has('mode')) out.mode = managed.mode;
+    return { settings: out, locked, managed };
+  },
+
+  /** The site key of a host name: "www.facebook.com" -> "facebook.com". */
+  siteOf(host) {
+    return this.SITES.find(s => host === s || host.endsWith('.' + s)) || null;
+  },
+};
