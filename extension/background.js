@@ -5,13 +5,48 @@
 // It also owns the effective policy, so that a content script that does run
 // the core locally builds its analyzer from the same policy.
 
-import init, { Analyzer, version } from './core/riserbo_wasm.js';
+import init, { Analyzer, validatePolicy, version } from './core/riserbo_wasm.js';
 
-// The built-in default policy (the core's own), with the finding messages in
-// the browser's language. Managed settings are merged here in a later step.
-const policyJson = JSON.stringify({ language: chrome.i18n.getUILanguage().startsWith('en') ? 'en' : 'it' });
+const coreReady = init();
+let policyJson = null;
+let analyzerReady = buildAnalyzer();
 
-const analyzerReady = init().then(() => new Analyzer(policyJson));
+/**
+ * The effective policy: the core's built-in default, the finding messages in
+ * the browser's language, and on top what the IT office set through
+ * enterprise policies (chrome.storage.managed). Each managed field is tried
+ * on its own: a malformed one is reported and falls back to the default,
+ * the others apply. Protection never switches off because of a typo.
+ */
+async function buildAnalyzer() {
+  await coreReady;
+  let managed = {};
+  try {
+    managed = (await chrome.storage.managed.get(null)) || {};
+  } catch {
+    // No managed storage in this browser or profile: defaults apply.
+  }
+  let policy = { language: chrome.i18n.getUILanguage().startsWith('en') ? 'en' : 'it' };
+  // The core names each bad field by its path ("mode: unknown variant…").
+  const notices = validatePolicy(JSON.stringify(managed));
+  for (const [field, value] of Object.entries(managed)) {
+    const candidate = { ...policy, [field]: value };
+    try {
+      new Analyzer(JSON.stringify(candidate)).free();
+      policy = candidate;
+    } catch {
+      // Reported above; the default stays for this field.
+    }
+  }
+  policyJson = JSON.stringify(policy);
+  // Content scripts and pages listen for the stamp to pick up the new policy.
+  await chrome.storage.local.set({ policyNotices: notices, policyStamp: Date.now() });
+  return new Analyzer(policyJson);
+}
+
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed') analyzerReady = buildAnalyzer();
+});
 
 function handle(message, sender) {
   switch (message && message.type) {
@@ -19,6 +54,8 @@ function handle(message, sender) {
       return analyzerReady.then(analyzer => ({ findings: analyzer.analyze(String(message.text)) }));
     case 'riserbo:policy':
       return analyzerReady.then(analyzer => ({ policyJson, policy: analyzer.policy(), version: version() }));
+    case 'riserbo:notices':
+      return chrome.storage.local.get('policyNotices').then(r => ({ notices: r.policyNotices || [] }));
     case 'riserbo:status':
       return recordTabStatus(sender, message);
     default:

@@ -126,6 +126,9 @@
     reportStatus();
   }
   chrome.storage.onChanged.addListener(refreshActive);
+  engine.onPolicyChange(() => {
+    for (const watch of watches.values()) watch.schedule();
+  });
 
   function attach(editor) {
     if (!active) return;

@@ -46,8 +46,20 @@ riserbo.engine = (() => {
     }
   }
 
+  // A new managed policy: start over with it on the next analysis.
+  const policyListeners = [];
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.policyStamp) {
+      ready = null;
+      for (const listener of policyListeners) listener();
+    }
+  });
+
   return {
     state,
+    onPolicyChange(listener) {
+      policyListeners.push(listener);
+    },
     /** Resolves to the findings of `text`, offsets in UTF-16 code units. */
     async analyze(text) {
       if (!ready) {

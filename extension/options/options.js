@@ -31,7 +31,10 @@
   $('form').addEventListener('submit', async event => {
     event.preventDefault();
     const update = {};
-    if (!locked.has('mode')) update.mode = document.querySelector('input[name="mode"]:checked')?.value || 'confirm';
+    if (!locked.has('mode')) {
+      update.mode = document.querySelector('input[name="mode"]:checked')?.value || 'confirm';
+      update.ownSet = { mode: true };
+    }
     if (!locked.has('disabledSites')) {
       update.disabledSites = [...document.querySelectorAll('input[name="site"]')].filter(b => !b.checked).map(b => b.value);
     }

@@ -24,13 +24,18 @@ globalThis.riserboSettings = {
 
   /** Effective settings, and which keys the administrator locked. */
   async effective() {
-    const [managed, own] = await Promise.all([this.managed(), this.own()]);
+    const [managed, own, stored] = await Promise.all([this.managed(), this.own(), chrome.storage.local.get('ownSet')]);
     const locked = new Set(Array.isArray(managed.locked) ? managed.locked : []);
     const out = { ...own };
-    for (const key of Object.keys(this.DEFAULTS)) {
-      if (managed[key] !== undefined && (locked.has(key) || own[key] === undefined)) out[key] = managed[key];
-    }
-    if (managed.mode && locked.has('mode')) out.mode = managed.mode;
+    // The administrator's mode applies unless the employee chose another
+    // and the mode is not locked.
+    const ownSet = stored.ownSet || {};
+    if (['warn', 'confirm', 'block'].includes(managed.mode) && (locked.has('mode') || !ownSet.mode)) out.mode = managed.mode;
+    // Sites the administrator switched off are off, whatever the employee says.
+    const adminOff = Object.entries(managed.sites || {}).filter(([, on]) => on === false).map(([site]) => site);
+    out.disabledSites = [...new Set([...(locked.has('disabledSites') ? [] : own.disabledSites), ...adminOff])];
+    if (locked.has('pausedSites')) out.pausedSites = [];
+    if (locked.has('ignored')) out.ignored = [];
     return { settings: out, locked, managed };
   },
 

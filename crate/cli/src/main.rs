@@ -33,6 +33,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Check a policy file, or print a template to start from.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
     /// Measure precision, recall and F1 per category on a labelled corpus.
     Eval {
         /// JSONL: {"id", "text", "labels": [...], "split"}.
@@ -55,6 +60,15 @@ enum Command {
         #[arg(long)]
         errors: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum PolicyCommand {
+    /// Report every problem of a policy file, each with its field path.
+    /// Exit status 0 when it is valid, 1 when it has problems.
+    Validate { file: PathBuf },
+    /// Print a complete policy with example values.
+    Template,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,6 +101,17 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { file, policy, format } => check::run(file, policy, format),
+        Command::Policy {
+            command: PolicyCommand::Template,
+        } => {
+            use std::io::Write;
+            writeln!(std::io::stdout(), "{}", policy_template())
+                .map(|_| 0)
+                .map_err(|e| Failure(format!("cannot write output: {e}")))
+        }
+        Command::Policy {
+            command: PolicyCommand::Validate { file },
+        } => validate_policy(&file),
         Command::Eval {
             file,
             split,
@@ -111,4 +136,40 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn validate_policy(file: &std::path::Path) -> Result<u8, Failure> {
+    let json = std::fs::read_to_string(file).map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
+    let problems = riserbo_core::Policy::validate(&json);
+    if problems.is_empty() {
+        println!("{}: valid policy", file.display());
+        return Ok(0);
+    }
+    for problem in &problems {
+        println!("{}: {problem}", file.display());
+    }
+    Ok(1)
+}
+
+/// Every field, with example values an IT office replaces.
+fn policy_template() -> String {
+    let example = serde_json::json!({
+        "enteName": "Comune di Esempio",
+        "enteAliases": ["il Comune", "il sindaco", "la giunta", "il mio ufficio", "in ufficio"],
+        "policyUrl": "https://www.comune.esempio.example/social-media-policy",
+        "mode": "confirm",
+        "locked": ["mode"],
+        "sites": {"x.com": true, "facebook.com": true, "instagram.com": true, "linkedin.com": true, "threads.net": true},
+        "confidentialTerms": ["Progetto Fenice", "Ufficio Gare Riservate"],
+        "allowlist": ["+39 0965 123456", "protocollo@pec.comune.esempio.example", "IT60X0542811101000000123456"],
+        "severityOverrides": {"personal_data.license_plate": "hint"},
+        "roleLevel": "employee",
+        "disclaimerText": "Le opinioni espresse sono personali e non rappresentano quelle del Comune di Esempio.",
+        "workHours": {"days": [1, 2, 3, 4, 5], "start": "08:00", "end": "14:00"},
+        "logoFingerprints": [],
+        "language": "it"
+    });
+    let text = serde_json::to_string_pretty(&example).expect("a JSON value");
+    debug_assert!(riserbo_core::Policy::validate(&text).is_empty());
+    text
 }

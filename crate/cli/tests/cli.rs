@@ -180,3 +180,46 @@ fn eval_reports_per_category_and_fails_below_its_floors() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn policy_template_is_valid_and_validate_names_bad_fields() {
+    let template = riserbo()
+        .args(["policy", "template"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let dir = std::env::temp_dir().join(format!("riserbo-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    std::fs::write(&good, &template).unwrap();
+    riserbo()
+        .args(["policy", "validate", good.to_str().unwrap()])
+        .assert()
+        .code(0);
+    // The template is also accepted by `check --policy`.
+    riserbo()
+        .args(["check", "--policy", good.to_str().unwrap()])
+        .write_stdin("ciao")
+        .assert()
+        .code(0);
+
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"mode": "sometimes", "allowlist": "not a list", "enteName": "Comune di Prova"}"#,
+    )
+    .unwrap();
+    let out = riserbo()
+        .args(["policy", "validate", bad.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("bad.json: mode:"), "{text}");
+    assert!(text.contains("bad.json: allowlist:"), "{text}");
+    assert!(!text.contains("enteName"), "{text}");
+}

@@ -2,8 +2,9 @@
 
 use crate::detect::{self, Hit, Input};
 use crate::fold::Folded;
+use crate::policy::RoleLevel;
 use crate::semantic::{self, Semantic};
-use crate::{Finding, Policy};
+use crate::{Category, Finding, Policy, Severity};
 
 /// Analyses texts against one policy. Building it does the per-policy work
 /// (reading the allowlist) so that `analyze` stays cheap.
@@ -57,7 +58,7 @@ impl Analyzer {
         let rule = hit.rule;
         let severity = match self.policy.severity_overrides.get(rule.id) {
             Some(o) => o.severity()?,
-            None => hit.severity,
+            None => graded(hit.severity, rule.category, self.policy.role_level),
         };
         Some(Finding {
             category: rule.category,
@@ -79,6 +80,20 @@ impl Default for Analyzer {
     }
 }
 
+/// Conduct graded by rank (DPR 81/2023: the social media policy grades it
+/// "in base al livello gerarchico e di responsabilità"): what a manager says
+/// on their own profile is more easily taken for the Ente's voice, and
+/// weighs more on its image.
+fn graded(severity: Severity, category: Category, role: Option<RoleLevel>) -> Severity {
+    let senior = matches!(role, Some(RoleLevel::Manager | RoleLevel::Executive));
+    let exposed = matches!(category, Category::InstitutionalVoice | Category::Reputation);
+    if senior && exposed && severity == Severity::Warning {
+        Severity::Critical
+    } else {
+        severity
+    }
+}
+
 /// Upper-case alphanumerics only: how identifiers are compared.
 fn compact(s: &str) -> String {
     Folded::new(s)
@@ -91,7 +106,6 @@ fn compact(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Category, Severity};
 
     #[test]
     fn reports_a_codice_fiscale_with_its_rule_and_source() {
@@ -173,6 +187,17 @@ mod tests {
             let kinds: Vec<String> = analyzer.analyze(text).into_iter().map(|f| f.kind).collect();
             assert!(kinds.iter().any(|k| k == kind), "{text}: {kinds:?}");
         }
+    }
+
+    #[test]
+    fn managers_get_voice_and_reputation_as_critical() {
+        let text = "A nome del Comune vi comunico che lo sportello resta chiuso";
+        assert_eq!(Analyzer::default().analyze(text)[0].severity, Severity::Warning);
+        let manager = Policy {
+            role_level: Some(RoleLevel::Manager),
+            ..Policy::default()
+        };
+        assert_eq!(Analyzer::new(manager).analyze(text)[0].severity, Severity::Critical);
     }
 
     #[test]

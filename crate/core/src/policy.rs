@@ -67,6 +67,38 @@ pub struct Policy {
     pub severity_overrides: BTreeMap<String, SeverityOverride>,
     /// Language of the messages: `it` or `en`.
     pub language: String,
+    /// Settings the employee cannot change in the extension (`mode`,
+    /// `disabledSites`, `pausedSites`, `ignored`).
+    pub locked: Vec<String>,
+    /// Sites switched on or off, by name (`facebook.com`: false).
+    pub sites: BTreeMap<String, bool>,
+    /// The employee's hierarchical level, which grades severities
+    /// (`employee`, `officer`, `manager`, `executive`).
+    pub role_level: Option<RoleLevel>,
+    /// Working hours, for the reminder on personal social use while on duty.
+    pub work_hours: Option<WorkHours>,
+    /// Fingerprints of the Ente's logos (`riserbo logo fingerprint`).
+    pub logo_fingerprints: Vec<String>,
+}
+
+/// The employee's place in the hierarchy: the sources ask for conduct rules
+/// "graduate in base al livello gerarchico e di responsabilità".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleLevel {
+    Employee,
+    Officer,
+    Manager,
+    Executive,
+}
+
+/// Days (1 = Monday … 7 = Sunday) and a daily span, "08:00" to "14:00".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WorkHours {
+    pub days: Vec<u8>,
+    pub start: String,
+    pub end: String,
 }
 
 impl Default for Policy {
@@ -91,6 +123,11 @@ impl Default for Policy {
             allowlist: Vec::new(),
             severity_overrides: BTreeMap::new(),
             language: "it".into(),
+            locked: Vec::new(),
+            sites: BTreeMap::new(),
+            role_level: None,
+            work_hours: None,
+            logo_fingerprints: Vec::new(),
         }
     }
 }
@@ -115,7 +152,60 @@ impl Policy {
         Ok(policy)
     }
 
+    /// Every problem in a policy, each with the path of its field, reading
+    /// each field on its own so that one bad field does not hide the others.
+    pub fn validate(json: &str) -> Vec<String> {
+        let value: serde_json::Value = match serde_json::from_str(json) {
+            Ok(v) => v,
+            Err(e) => return vec![format!("(file): not valid JSON: {e}")],
+        };
+        let Some(object) = value.as_object() else {
+            return vec!["(file): the policy must be a JSON object".into()];
+        };
+        let mut problems = Vec::new();
+        for (field, value) in object {
+            let single = serde_json::json!({ field: value });
+            match serde_json::from_value::<Policy>(single) {
+                Ok(policy) => {
+                    if let Err(e) = policy.check() {
+                        problems.push(e.0);
+                    }
+                }
+                Err(e) => problems.push(format!(
+                    "{field}: {}",
+                    e.to_string().replace(" at line 1 column", " (column")
+                )),
+            }
+        }
+        problems
+    }
+
     fn check(&self) -> Result<(), PolicyError> {
+        if let Some(hours) = &self.work_hours {
+            let time_ok = |t: &str| {
+                let mut parts = t.split(':');
+                let h = parts.next().and_then(|h| h.parse::<u8>().ok());
+                let m = parts.next().and_then(|m| m.parse::<u8>().ok());
+                matches!((h, m, parts.next()), (Some(h), Some(m), None) if h < 24 && m < 60)
+            };
+            if !hours.days.iter().all(|d| (1..=7).contains(d)) {
+                return Err(PolicyError(
+                    "workHours.days: days go from 1 (Monday) to 7 (Sunday)".into(),
+                ));
+            }
+            if !time_ok(&hours.start) || !time_ok(&hours.end) {
+                return Err(PolicyError(
+                    "workHours.start/end: times are written HH:MM, e.g. \"08:00\"".into(),
+                ));
+            }
+        }
+        const LOCKABLE: &[&str] = &["mode", "disabledSites", "pausedSites", "ignored"];
+        if let Some(bad) = self.locked.iter().find(|k| !LOCKABLE.contains(&k.as_str())) {
+            return Err(PolicyError(format!(
+                "locked: `{bad}` is not a setting (use {})",
+                LOCKABLE.join(", ")
+            )));
+        }
         for rule in self.severity_overrides.keys() {
             if crate::rules::by_id(rule).is_none() {
                 return Err(PolicyError(format!("severityOverrides: unknown rule id `{rule}`")));
@@ -152,6 +242,24 @@ mod tests {
         let err = Policy::from_json(r#"{"severityOverrides": {"nope": "off"}}"#).unwrap_err();
         assert!(err.0.contains("nope"), "{err}");
         assert!(Policy::from_json(r#"{"language": "fr"}"#).is_err());
+    }
+
+    #[test]
+    fn validate_names_every_bad_field_by_path() {
+        let problems = Policy::validate(
+            r#"{"enteName": "Comune di Prova", "mode": "sometimes", "workHours": {"days": [1, 9], "start": "8", "end": "14:00"},
+                "locked": ["colour"], "enteNome": "x"}"#,
+        );
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems.iter().any(|p| p.starts_with("mode:")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.starts_with("workHours.days:")),
+            "{problems:?}"
+        );
+        assert!(problems.iter().any(|p| p.starts_with("locked:")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("enteNome")), "{problems:?}");
+        assert!(Policy::validate("{}").is_empty());
+        assert_eq!(Policy::validate("[1]"), ["(file): the policy must be a JSON object"]);
     }
 
     #[test]

@@ -42,6 +42,14 @@ impl Analyzer {
     }
 }
 
+/// Every problem of a policy, each naming its field: what the popup and
+/// the options page show the employee when the administrator's policy has
+/// a bad field.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(json: &str) -> Vec<String> {
+    Policy::validate(json)
+}
+
 /// The version of the core, to show in the popup and in bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -1,0 +1,96 @@
+// The Ente's policy through real enterprise policies: a file under
+// /etc/chromium/policies/managed/ with a "3rdparty" section for Riserbo,
+// read by Debian's Chromium into chrome.storage.managed. The file is
+// removed after each test.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import { ROOT, liveRegions, start } from './harness.mjs';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/riserbo-test.json`;
+
+/** The ID Chromium gives an unpacked extension: from its path's SHA-256. */
+function unpackedId(path) {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map(c => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+function writePolicy(config) {
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [unpackedId(ROOT)]: config } } }));
+}
+
+after(() => rmSync(POLICY_FILE, { force: true }));
+
+async function waitFor(check, what, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    const value = await check();
+    if (value) return value;
+    await new Promise(r => setTimeout(r, 150));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+async function typeOn(browser, text) {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.facebook.com/');
+  await page.click('[data-lexical-editor="true"]');
+  await page.keyboard.type(text);
+  return page;
+}
+
+test('the 3rdparty policy reaches the extension: Ente, reserved terms, locked mode', async () => {
+  writePolicy({ enteName: 'Comune di Prova', confidentialTerms: ['Progetto Aurora'], mode: 'block', locked: ['mode'] });
+  const browser = await start();
+  try {
+    assert.equal(browser.extensionId, unpackedId(ROOT));
+    // The policy may arrive a moment after start.
+    await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get(null))).enteName, 'the managed policy');
+    await waitFor(async () => JSON.parse((await browser.worker.evaluate(() => chrome.storage.local.get('policyStamp'))).policyStamp ? 'true' : 'false'), 'the policy to be applied');
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/popup.html`);
+    await waitFor(async () => (await popup.textContent('#ente-name')) === 'Comune di Prova', 'the Ente name in the popup');
+    assert.equal(await popup.isHidden('#policy-notice'), true, 'a valid policy shows no notice');
+
+    const page = await typeOn(browser, 'Domani riunione sul Progetto Aurora, venite');
+    await waitFor(async () => (await liveRegions(page)).some(r => /informazioni riservate/.test(r)), 'the reserved term flagged');
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+    await options.waitForSelector('input[name="site"]');
+    assert.equal(await options.isChecked('input[name="mode"][value="block"]'), true);
+    assert.equal(await options.isDisabled('input[name="mode"][value="warn"]'), true, 'a locked setting cannot be changed');
+    assert.match(await options.textContent('#mode-set'), /Impostato dall'amministratore/);
+  } finally {
+    await browser.close();
+    rmSync(POLICY_FILE, { force: true });
+  }
+});
+
+test('a malformed field shows a notice naming it, and protection stays on', async () => {
+  writePolicy({ enteName: 'Comune di Prova B', mode: 'sometimes', severityOverrides: { 'no.such.rule': 'off' } });
+  const browser = await start();
+  try {
+    await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get(null))).enteName, 'the managed policy');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/popup.html`);
+    await waitFor(async () => (await popup.textContent('#ente-name')) === 'Comune di Prova B', 'the valid field applied');
+    await waitFor(async () => !(await popup.isHidden('#policy-notice')), 'the notice');
+    const notice = await popup.textContent('#policy-notice');
+    assert.match(notice, /mode/);
+    assert.match(notice, /no\.such\.rule/);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+    await waitFor(async () => !(await options.isHidden('#policy-notice')), 'the notice on the options page');
+
+    const page = await typeOn(browser, 'cf RSSMRA85T10A562S');
+    await waitFor(async () => (await liveRegions(page)).some(r => /dati personali/.test(r)), 'protection still on');
+  } finally {
+    await browser.close();
+    rmSync(POLICY_FILE, { force: true });
+  }
+});
