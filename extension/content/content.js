@@ -19,6 +19,7 @@
       this.pending = false;
       this.running = false;
       this.dirty = false;
+      this.waiters = [];
       this.observer = new MutationObserver(() => this.schedule());
       this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
       if (editor.tagName === 'TEXTAREA') editor.addEventListener('input', () => this.schedule());
@@ -53,8 +54,23 @@
         if (this.dirty) {
           this.dirty = false;
           this.schedule();
+        } else if (!this.pending) {
+          const waiters = this.waiters;
+          this.waiters = [];
+          for (const resolve of waiters) resolve(this.panel.findings);
         }
       }
+    }
+
+    /** The findings of the text as it is now, or null if an analysis is due. */
+    settledFindings() {
+      return this.pending || this.running || this.dirty ? null : this.panel.findings;
+    }
+
+    /** Resolves with the findings once the current text has been analysed. */
+    idle() {
+      const settled = this.settledFindings();
+      return settled ? Promise.resolve(settled) : new Promise(resolve => this.waiters.push(resolve));
     }
 
     show(model, findings) {
@@ -158,6 +174,18 @@
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener('focusin', e => attach(e.target), true);
+
+  // The watch of the editor an event comes from, or of the editor a send
+  // button belongs to (the nearest one sharing an ancestor with it).
+  const watchFor = target => watches.get(textModel.editorRoot(target)) || null;
+  const watchNear = button => {
+    let box = button.parentElement;
+    for (let depth = 0; box && depth < 8; depth++, box = box.parentElement) {
+      for (const [editor, watch] of watches) if (box.contains(editor)) return watch;
+    }
+    return null;
+  };
+  riserbo.sendGuard.install(watchFor, watchNear);
 
   let placeQueued = false;
   const placeAll = () => {

@@ -193,7 +193,113 @@ riserbo.ui = (() => {
     }
   }
 
+  const DIALOG_STYLE = `
+    .backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.45); z-index: 2147483647;
+      display: flex; align-items: center; justify-content: center; font: 15px/1.45 system-ui, sans-serif; }
+    .dialog { background: #fff; color: #1f1f1f; max-width: 460px; width: calc(100% - 32px); border-radius: 12px;
+      padding: 20px 24px; box-shadow: 0 8px 32px rgba(0,0,0,.35); }
+    .dialog h2 { font-size: 18px; margin: 0 0 8px; }
+    .dialog ul { padding-left: 20px; margin: 8px 0; }
+    .dialog li { margin-bottom: 6px; }
+    .dialog .actions { display: flex; gap: 12px; justify-content: flex-end; margin-top: 16px; }
+    .dialog button { font: inherit; font-weight: 600; padding: 8px 16px; border-radius: 8px; cursor: pointer; }
+    .dialog .edit { background: #0b5cad; color: #fff; border: 0; }
+    .dialog .send { background: #fff; color: #a50e0e; border: 1px solid #a50e0e; }
+    .dialog button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+  `;
+
+  /**
+   * Asks whether to publish a text with findings. Resolves 'send' or 'edit'.
+   * With `blocked`, only editing is offered.
+   */
+  function confirmSend(findings, blocked) {
+    const shadowRoot = root();
+    if (!shadowRoot.querySelector('style[data-dialog]')) {
+      const style = document.createElement('style');
+      style.dataset.dialog = '';
+      style.textContent = DIALOG_STYLE;
+      shadowRoot.append(style);
+    }
+    // Where the employee was: focus and caret come back exactly there, or a
+    // rich editor would put the caret at its start (a cursor jump).
+    const previous = document.activeElement;
+    const selection = document.getSelection();
+    const caret = selection && selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    const backdrop = document.createElement('div');
+    backdrop.className = 'backdrop';
+    const dialog = document.createElement('div');
+    dialog.className = 'dialog';
+    dialog.setAttribute('role', 'alertdialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('aria-labelledby', 'riserbo-dialog-title');
+    dialog.setAttribute('aria-describedby', 'riserbo-dialog-body');
+    const title = document.createElement('h2');
+    title.id = 'riserbo-dialog-title';
+    title.textContent = t(blocked ? 'dialogTitleBlocked' : 'dialogTitle');
+    const body = document.createElement('div');
+    body.id = 'riserbo-dialog-body';
+    const intro = document.createElement('p');
+    intro.textContent = t(blocked ? 'dialogBlocked' : 'dialogIntro');
+    const list = document.createElement('ul');
+    for (const f of findings.slice(0, 4)) {
+      const item = document.createElement('li');
+      const what = document.createElement('strong');
+      what.textContent = `${categoryLabel(f.category)}: `;
+      item.append(what, f.message);
+      list.append(item);
+    }
+    body.append(intro, list);
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    const edit = document.createElement('button');
+    edit.type = 'button';
+    edit.className = 'edit';
+    edit.textContent = t('dialogEdit');
+    actions.append(edit);
+    let send = null;
+    if (!blocked) {
+      send = document.createElement('button');
+      send.type = 'button';
+      send.className = 'send';
+      send.textContent = t('dialogSend');
+      actions.append(send);
+    }
+    dialog.append(title, body, actions);
+    backdrop.append(dialog);
+    shadowRoot.append(backdrop);
+    edit.focus();
+
+    return new Promise(resolve => {
+      const close = choice => {
+        backdrop.remove();
+        if (previous && previous.focus) previous.focus({ preventScroll: true });
+        if (caret) {
+          selection.removeAllRanges();
+          selection.addRange(caret);
+        }
+        resolve(choice);
+      };
+      edit.addEventListener('click', () => close('edit'));
+      if (send) send.addEventListener('click', () => close('send'));
+      dialog.addEventListener('keydown', event => {
+        // Keys typed in the dialog stay in the dialog, never reach the page.
+        event.stopPropagation();
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close('edit');
+        } else if (event.key === 'Tab') {
+          // Focus stays within the dialog's buttons.
+          const buttons = send ? [edit, send] : [edit];
+          const at = buttons.indexOf(shadowRoot.activeElement);
+          event.preventDefault();
+          buttons[(at + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length].focus();
+        }
+      });
+    });
+  }
+
   return {
+    confirmSend,
     Panel,
     setRanges(editor, items) {
       if (items.length) rangesByEditor.set(editor, items); else rangesByEditor.delete(editor);
