@@ -15,7 +15,18 @@
   class Watch {
     constructor(editor) {
       this.editor = editor;
-      this.panel = new ui.Panel(editor);
+      // Occurrences the employee chose to ignore, by rule and text.
+      this.ignoredHere = new Set();
+      this.ranges = [];
+      this.panel = new ui.Panel(editor, {
+        ignore: f => {
+          this.ignoredHere.add(f.rule + '|' + f.text);
+          this.schedule();
+          editor.focus({ preventScroll: true });
+        },
+        mask: f => this.replaceSpan(f, mask(f.text)),
+        disclaimer: () => this.appendDisclaimer(),
+      });
       this.pending = false;
       this.running = false;
       this.dirty = false;
@@ -42,7 +53,8 @@
       this.running = true;
       try {
         const model = textModel.read(this.editor);
-        const findings = (await engine.analyze(model.text)).filter(f => !ignoredByEmployee(f));
+        const findings = (await engine.analyze(model.text))
+          .filter(f => !ignoredByEmployee(f) && !this.ignoredHere.has(f.rule + '|' + f.text));
         this.show(model, findings);
       } catch (error) {
         // Never pretend the text is clean when it was not checked.
@@ -84,8 +96,38 @@
         }
       }
       ui.setRanges(this.editor, ranges);
+      this.ranges = ranges.map((r, i) => ({ range: r.range, finding: findings[i] }));
       this.panel.render(findings);
       reportStatus();
+    }
+
+    /**
+     * A quick fix: replaces the finding's span through the editor's own input
+     * path (select it, then insertText), so Draft.js and Lexical update
+     * their state and their undo history; Ctrl+Z reverts it.
+     */
+    replaceSpan(finding, replacement) {
+      const model = textModel.read(this.editor);
+      const range = textModel.range(model, finding.start, finding.end);
+      // The text may have changed since the finding: never edit blindly.
+      if (!range || range.toString() !== finding.text) return;
+      this.editor.focus({ preventScroll: true });
+      const selection = document.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.execCommand('insertText', false, replacement);
+    }
+
+    async appendDisclaimer() {
+      const { policy } = await chrome.runtime.sendMessage({ type: 'riserbo:policy' });
+      const model = textModel.read(this.editor);
+      const end = textModel.range(model, model.text.length, model.text.length);
+      if (!end || !policy || !policy.disclaimerText) return;
+      this.editor.focus({ preventScroll: true });
+      const selection = document.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(end);
+      document.execCommand('insertText', false, ' ' + policy.disclaimerText);
     }
 
     destroy() {
@@ -96,6 +138,14 @@
   }
 
   const watches = new Map();
+
+  /** "RSSMRA85T10A562S" -> "RS••••••••••••2S": keeps the first and last two. */
+  function mask(text) {
+    const chars = [...text];
+    const positions = chars.map((c, i) => (/[\p{L}\p{N}]/u.test(c) ? i : -1)).filter(i => i >= 0);
+    const keep = new Set([...positions.slice(0, 2), ...positions.slice(-2)]);
+    return chars.map((c, i) => (positions.includes(i) && !keep.has(i) ? '•' : c)).join('');
+  }
 
   // The employee's "words not to flag". Validated identifiers (a codice
   // fiscale, an IBAN, a card) stay flagged whatever the list says.
@@ -186,6 +236,31 @@
     return null;
   };
   riserbo.sendGuard.install(watchFor, watchNear);
+
+  // Alt+Shift+R in a compose box opens its findings, focus on the first action.
+  window.addEventListener('keydown', event => {
+    if (!(event.altKey && event.shiftKey && event.code === 'KeyR')) return;
+    const watch = watchFor(event.target);
+    if (!watch) return;
+    event.preventDefault();
+    event.stopPropagation();
+    watch.panel.openForKeyboard();
+  }, true);
+
+  // Hovering an underline opens the card of its compose box.
+  let hoverQueued = false;
+  document.addEventListener('mousemove', event => {
+    if (hoverQueued) return;
+    hoverQueued = true;
+    requestAnimationFrame(() => {
+      hoverQueued = false;
+      const watch = watchFor(event.target);
+      if (!watch || !watch.panel.card.hidden) return;
+      const over = watch.ranges.some(({ range }) => [...range.getClientRects()].some(r =>
+        event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom));
+      if (over) watch.panel.toggle(true);
+    });
+  }, { passive: true });
 
   let placeQueued = false;
   const placeAll = () => {

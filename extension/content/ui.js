@@ -36,6 +36,11 @@ riserbo.ui = (() => {
     .card .what[data-severity="warning"] { color: #7a4300; }
     .card q { font-family: ui-monospace, monospace; background: #f3f3f3; padding: 0 3px; }
     .card .source { color: #555; font-size: 12px; margin-top: 4px; }
+    .card .actions { display: flex; gap: 8px; margin-top: 6px; flex-wrap: wrap; }
+    .card .actions button { font: inherit; font-size: 12.5px; padding: 3px 10px; border-radius: 6px;
+      border: 1px solid #0b5cad; background: #fff; color: #0b5cad; cursor: pointer; }
+    .card .actions button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 1px; }
+    .card .hint { color: #555; font-size: 12px; margin: 8px 0 0; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
       white-space: nowrap; }
   `;
@@ -77,10 +82,16 @@ riserbo.ui = (() => {
     return t('liveSummary', findings.length, [...new Set(findings.map(describe))].join('; '));
   }
 
+  // Identifiers that "Oscura il dato" can mask in place.
+  const MASKABLE = new Set(['codice_fiscale', 'iban', 'payment_card', 'phone', 'email', 'partita_iva', 'license_plate',
+    'id_document', 'health_card']);
+
   /** The badge, card and live region of one compose box. */
   class Panel {
-    constructor(editor) {
+    /** `actions`: { ignore(f), mask(f), disclaimer() }, run from the card. */
+    constructor(editor, actions) {
       this.editor = editor;
+      this.actions = actions;
       this.box = document.createElement('div');
       this.box.className = 'box';
       this.badge = document.createElement('button');
@@ -111,6 +122,13 @@ riserbo.ui = (() => {
     toggle(open = this.card.hidden) {
       this.card.hidden = !open;
       this.badge.setAttribute('aria-expanded', String(open));
+    }
+
+    /** Opens the card and moves keyboard focus to its first action. */
+    openForKeyboard() {
+      this.toggle(true);
+      const first = this.card.querySelector('button') || this.badge;
+      first.focus();
     }
 
     render(findings) {
@@ -162,17 +180,38 @@ riserbo.ui = (() => {
         const source = document.createElement('div');
         source.className = 'source';
         source.textContent = t('sourceLabel', f.source);
-        item.append(what, why, source);
+        const actions = document.createElement('div');
+        actions.className = 'actions';
+        const action = (label, run) => {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.textContent = t(label);
+          button.addEventListener('click', () => {
+            this.toggle(false);
+            run();
+          });
+          actions.append(button);
+        };
+        if (MASKABLE.has(f.kind)) action('actionMask', () => this.actions.mask(f));
+        if (f.category === 'institutional_voice' || f.category === 'reputation') {
+          action('actionDisclaimer', () => this.actions.disclaimer());
+        }
+        action('actionIgnore', () => this.actions.ignore(f));
+        item.append(what, why, source, actions);
         list.append(item);
       }
+      const parts = [title, list];
       const rest = this.findings.length - MAX_LISTED;
       if (rest > 0) {
         const more = document.createElement('p');
         more.textContent = t('cardMore', rest);
-        this.card.replaceChildren(title, list, more);
-      } else {
-        this.card.replaceChildren(title, list);
+        parts.push(more);
       }
+      const hint = document.createElement('p');
+      hint.className = 'hint';
+      hint.textContent = t('shortcutHint');
+      parts.push(hint);
+      this.card.replaceChildren(...parts);
     }
 
     /** Keeps the badge at the bottom-right corner of the compose box. */

@@ -3,6 +3,7 @@
 // Shift) publishes a comment.
 import { $getRoot, COMMAND_PRIORITY_HIGH, KEY_ENTER_COMMAND, createEditor } from 'lexical';
 import { registerPlainText } from '@lexical/plain-text';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 
 const feed = document.getElementById('feed');
 
@@ -18,6 +19,7 @@ function mount(container, label, multiline) {
   const editor = createEditor({ namespace: container.dataset.name || 'composer', onError: e => console.error(e) });
   editor.setRootElement(editable);
   registerPlainText(editor);
+  registerHistory(editor, createEmptyHistoryState(), 300);
   return editor;
 }
 
