@@ -146,37 +146,6 @@ impl Normalizer {
         cache.insert(norm.to_string(), stem.clone());
         stem
     }
-
-    pub fn tokens(&self, words: &[Word]) -> Vec<Token> {
-        words
-            .iter()
-            .cloned()
-            .map(
-                |Word {
-                     norm,
-                     span,
-                     capitalized,
-                     sentence,
-                 }| {
-                    let norm = self.norm(&norm);
-                    let stem = self.stem(&norm);
-                    let elided = ELIDING.iter().find_map(|e| {
-                        let rest = norm.strip_prefix(e)?;
-                        (rest.len() >= 4 && rest.starts_with(['a', 'e', 'i', 'o', 'u'])).then(|| self.stem(rest))
-                    });
-                    Token {
-                        norm,
-                        stem,
-                        span,
-                        sentence,
-                        capitalized,
-                        elided,
-                        concepts: 0,
-                    }
-                },
-            )
-            .collect()
-    }
 }
 
 impl Default for Normalizer {
@@ -294,12 +263,22 @@ impl<'a> Post<'a> {
     }
 }
 
+/// A word as the rules read it, cached per analyzer.
+struct KnownWord {
+    norm: String,
+    stem: String,
+    elided: Option<String>,
+    concepts: u64,
+}
+
 /// Everything the meaning-level rules need from the policy, prepared once.
 pub struct Semantic {
     pub normalizer: Normalizer,
     pub lexicon: lexicon::Lexicon,
     /// Stem to concept bits, over every concept of the lexicon.
     index: FnvMap<String, u64>,
+    /// Every word seen so far, read once.
+    words: Mutex<FnvMap<String, KnownWord>>,
     /// Normal forms of the words of the Ente's name ("esempio").
     pub ente_name_words: Vec<String>,
     /// The policy's reserved terms, as sequences of normal forms.
@@ -342,6 +321,7 @@ impl Semantic {
             normalizer,
             lexicon,
             index,
+            words: Mutex::new(FnvMap::default()),
             ente_name_words,
             confidential_terms,
         }
@@ -349,24 +329,53 @@ impl Semantic {
 
     /// The post's tokens, from the words the detectors already split.
     pub fn post<'a>(&self, text: &'a str, words: &[Word]) -> Post<'a> {
-        let mut tokens = self.normalizer.tokens(words);
-        for t in &mut tokens {
-            let mut bits = self.index.get(&key(&t.stem, &t.norm)).copied().unwrap_or(0);
-            if let Some(elided) = &t.elided {
-                // The elided word is the norm minus its article: find where it starts.
-                let rest = ELIDING
-                    .iter()
-                    .find_map(|e| t.norm.strip_prefix(e).filter(|r| r.starts_with(elided.as_str())));
-                bits |= self.index.get(&key(elided, rest.unwrap_or(""))).copied().unwrap_or(0);
-            }
-            for concept in self.lexicon.all() {
-                if bits & concept.bit != 0 && concept.unless.iter().any(|u| t.norm.starts_with(u)) {
-                    bits &= !concept.bit;
-                }
-            }
-            t.concepts = bits;
+        // Keystroke after keystroke the same words come back: each distinct
+        // word is normalised, stemmed and looked up once per analyzer.
+        let mut cache = self.words.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
         }
+        let tokens = words
+            .iter()
+            .map(|w| {
+                let known = cache.entry(w.norm.clone()).or_insert_with(|| self.read_word(&w.norm));
+                Token {
+                    norm: known.norm.clone(),
+                    stem: known.stem.clone(),
+                    span: w.span.clone(),
+                    sentence: w.sentence,
+                    capitalized: w.capitalized,
+                    elided: known.elided.clone(),
+                    concepts: known.concepts,
+                }
+            })
+            .collect();
         Post { text, tokens }
+    }
+
+    /// Normal form, stem, elision and concept bits of one folded word.
+    fn read_word(&self, folded: &str) -> KnownWord {
+        let norm = self.normalizer.norm(folded);
+        let stem = self.normalizer.stem(&norm);
+        let elided = ELIDING.iter().find_map(|e| {
+            let rest = norm.strip_prefix(e)?;
+            (rest.len() >= 4 && rest.starts_with(['a', 'e', 'i', 'o', 'u'])).then(|| (self.normalizer.stem(rest), rest))
+        });
+        let mut bits = self.index.get(&key(&stem, &norm)).copied().unwrap_or(0);
+        if let Some((elided_stem, rest)) = &elided {
+            bits |= self.index.get(&key(elided_stem, rest)).copied().unwrap_or(0);
+        }
+        for concept in self.lexicon.all() {
+            if bits & concept.bit != 0 && concept.unless.iter().any(|u| norm.starts_with(u)) {
+                bits &= !concept.bit;
+            }
+        }
+        KnownWord {
+            elided: elided.map(|(stem, _)| stem),
+            norm,
+            stem,
+            concepts: bits,
+        }
     }
 
     /// Is token `i` a reference to this Ente (not another city's comune, not
