@@ -33,6 +33,9 @@
       this.waiters = [];
       this.observer = new MutationObserver(() => this.schedule());
       this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
+      // A compose box that grows or re-wraps moves its badge and underlines.
+      this.resizes = new ResizeObserver(() => placeAll());
+      this.resizes.observe(editor);
       if (editor.tagName === 'TEXTAREA') editor.addEventListener('input', () => this.schedule());
       this.schedule();
     }
@@ -132,6 +135,7 @@
 
     destroy() {
       this.observer.disconnect();
+      this.resizes.disconnect();
       ui.setRanges(this.editor, []);
       this.panel.destroy();
     }
@@ -269,6 +273,7 @@
     requestAnimationFrame(() => {
       placeQueued = false;
       for (const watch of watches.values()) watch.panel.place();
+      ui.reflow();
     });
   };
   window.addEventListener('scroll', placeAll, { passive: true, capture: true });

@@ -46,9 +46,10 @@ riserbo.ui = (() => {
   `;
 
   let shadow = null;
+  let host = null;
   function root() {
     if (!shadow) {
-      const host = document.createElement('riserbo-ui');
+      host = document.createElement('riserbo-ui');
       // Closed: page scripts get null from host.shadowRoot.
       shadow = host.attachShadow({ mode: 'closed' });
       const style = document.createElement('style');
@@ -61,8 +62,53 @@ riserbo.ui = (() => {
 
   // One highlight per severity, shared by every editor on the page.
   const rangesByEditor = new Map();
+  let HIGHLIGHT_API = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  // A developer setting forces the overlay where the API exists, so the
+  // fallback path is tested in Chromium too (Chromium cannot turn it off).
+  chrome.storage.local.get('forceOverlay').then(r => {
+    if (r.forceOverlay) HIGHLIGHT_API = false;
+  });
+  const OVERLAY_COLOURS = { critical: '#c5221f', warning: '#b06000', hint: '#1a73e8' };
+  let overlay = null;
+
+  /**
+   * Where the CSS Custom Highlight API is missing (older Firefox ESR), the
+   * underlines are drawn as boxes in the shadow root, placed from each
+   * range's client rects and redrawn on scroll, resize and re-wrap. Like
+   * the highlights, they add nothing to the editor's DOM.
+   */
+  function paintOverlay() {
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.setAttribute('aria-hidden', 'true');
+      overlay.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;z-index:2147483645';
+      root().append(overlay);
+    }
+    const marks = [];
+    for (const list of rangesByEditor.values()) {
+      for (const { severity, range } of list) {
+        for (const r of range.getClientRects()) {
+          if (r.width === 0) continue;
+          const mark = document.createElement('div');
+          mark.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px;` +
+            `width:${r.width}px;height:${r.height}px;border-bottom:2px solid ${OVERLAY_COLOURS[severity]};` +
+            `background:${OVERLAY_COLOURS[severity]}1a`;
+          marks.push(mark);
+        }
+      }
+    }
+    overlay.replaceChildren(...marks);
+  }
+
   function paintHighlights() {
-    if (!('highlights' in CSS)) return;
+    let count = 0;
+    for (const list of rangesByEditor.values()) count += list.length;
+    // The number of underlines, readable by tests; never any text.
+    if (count || host) root().host.dataset.underlines = String(count);
+    if (!HIGHLIGHT_API) {
+      paintOverlay();
+      return;
+    }
     for (const severity of ['critical', 'warning', 'hint']) {
       const ranges = [];
       for (const list of rangesByEditor.values()) {
@@ -339,6 +385,10 @@ riserbo.ui = (() => {
 
   return {
     confirmSend,
+    /** Redraws what depends on layout (the overlay underlines). */
+    reflow() {
+      if (!HIGHLIGHT_API && rangesByEditor.size) paintOverlay();
+    },
     Panel,
     setRanges(editor, items) {
       if (items.length) rangesByEditor.set(editor, items); else rangesByEditor.delete(editor);

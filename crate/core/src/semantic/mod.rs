@@ -338,7 +338,11 @@ impl Semantic {
         let tokens = words
             .iter()
             .map(|w| {
-                let known = cache.entry(w.norm.clone()).or_insert_with(|| self.read_word(&w.norm));
+                if !cache.contains_key(&w.norm) {
+                    let read = self.read_word(&w.norm);
+                    cache.insert(w.norm.clone(), read);
+                }
+                let known = &cache[&w.norm];
                 Token {
                     norm: known.norm.clone(),
                     stem: known.stem.clone(),
