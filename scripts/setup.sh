@@ -21,10 +21,10 @@ fi
 
 # chromium-l10n carries the UI languages: without it chrome.i18n is always
 # English and the Italian interface cannot be tested.
-if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/it.pak ]]; then
-  say "installing Debian's Chromium with its translations"
+if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/it.pak ]] || ! command -v zip >/dev/null; then
+  say "installing Debian's Chromium with its translations, and zip for packaging"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n zip >/dev/null
 fi
 
 if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then

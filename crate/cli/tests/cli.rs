@@ -223,3 +223,26 @@ fn policy_template_is_valid_and_validate_names_bad_fields() {
     assert!(text.contains("bad.json: allowlist:"), "{text}");
     assert!(!text.contains("enteName"), "{text}");
 }
+
+#[test]
+fn the_deployment_templates_hold_valid_policies() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/deploy");
+    let read = |name: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(root.join(name)).unwrap()).unwrap() };
+    let linux = read("linux-riserbo.json")["3rdparty"]["extensions"]["RISERBO_EXTENSION_ID"].clone();
+    let firefox = read("firefox-policies.json")["policies"]["3rdparty"]["Extensions"]["riserbo@riserbo.invalid"].clone();
+    // Google Admin wraps each value as {"Value": ...}.
+    let admin: serde_json::Map<String, Value> = read("google-admin-policy.json")
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v["Value"].clone()))
+        .collect();
+    let dir = std::env::temp_dir().join(format!("riserbo-templates-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, policy) in [("linux", linux), ("firefox", firefox), ("admin", Value::Object(admin))] {
+        assert!(policy.is_object(), "{name}");
+        let file = dir.join(format!("{name}.json"));
+        std::fs::write(&file, policy.to_string()).unwrap();
+        riserbo().args(["policy", "validate", file.to_str().unwrap()]).assert().code(0);
+    }
+}
