@@ -227,9 +227,11 @@ fn policy_template_is_valid_and_validate_names_bad_fields() {
 #[test]
 fn the_deployment_templates_hold_valid_policies() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/deploy");
-    let read = |name: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(root.join(name)).unwrap()).unwrap() };
+    let read =
+        |name: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(root.join(name)).unwrap()).unwrap() };
     let linux = read("linux-riserbo.json")["3rdparty"]["extensions"]["RISERBO_EXTENSION_ID"].clone();
-    let firefox = read("firefox-policies.json")["policies"]["3rdparty"]["Extensions"]["riserbo@riserbo.invalid"].clone();
+    let firefox =
+        read("firefox-policies.json")["policies"]["3rdparty"]["Extensions"]["riserbo@riserbo.invalid"].clone();
     // Google Admin wraps each value as {"Value": ...}.
     let admin: serde_json::Map<String, Value> = read("google-admin-policy.json")
         .as_object()
@@ -243,6 +245,9 @@ fn the_deployment_templates_hold_valid_policies() {
         assert!(policy.is_object(), "{name}");
         let file = dir.join(format!("{name}.json"));
         std::fs::write(&file, policy.to_string()).unwrap();
-        riserbo().args(["policy", "validate", file.to_str().unwrap()]).assert().code(0);
+        riserbo()
+            .args(["policy", "validate", file.to_str().unwrap()])
+            .assert()
+            .code(0);
     }
 }

@@ -113,10 +113,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<String> {
-        find(&Input::new(text))
-            .into_iter()
-            .map(|h| text[h.span].to_string())
-            .collect()
+        super::super::testing::found(find, text)
     }
 
     #[test]

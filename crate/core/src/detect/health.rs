@@ -118,12 +118,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<String> {
-        let input = Input::new(text);
-        let people = super::super::people::find(&input);
-        find(&input, &people)
-            .into_iter()
-            .map(|h| text[h.span].to_string())
-            .collect()
+        super::super::testing::found_with_people(find, text)
     }
 
     #[test]

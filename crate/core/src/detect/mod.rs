@@ -265,3 +265,35 @@ pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     }
     kept
 }
+
+/// Helpers for the detectors' own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{people, Hit, Input};
+
+    /// The texts a detector underlines in `text`.
+    pub fn found(find: impl Fn(&Input) -> Vec<Hit>, text: &str) -> Vec<String> {
+        find(&Input::new(text))
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    }
+
+    /// The texts a detector underlines, with the severity context gave them.
+    pub fn found_graded(find: impl Fn(&Input) -> Vec<Hit>, text: &str) -> Vec<(String, crate::Severity)> {
+        find(&Input::new(text))
+            .into_iter()
+            .map(|h| (text[h.span].to_string(), h.severity))
+            .collect()
+    }
+
+    /// The same, for phrase rules that need the people the text mentions.
+    pub fn found_with_people(find: impl Fn(&Input, &[people::Person]) -> Vec<Hit>, text: &str) -> Vec<String> {
+        let input = Input::new(text);
+        let people = people::find(&input);
+        find(&input, &people)
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    }
+}

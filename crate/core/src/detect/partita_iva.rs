@@ -58,10 +58,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, Severity)> {
-        find(&Input::new(text))
-            .into_iter()
-            .map(|h| (text[h.span].to_string(), h.severity))
-            .collect()
+        super::super::testing::found_graded(find, text)
     }
 
     #[test]
