@@ -279,7 +279,26 @@
   window.addEventListener('scroll', placeAll, { passive: true, capture: true });
   window.addEventListener('resize', placeAll, { passive: true });
 
+  // While on duty (the policy's workHours), a reminder once a day per site:
+  // personal social use from the workplace is not allowed (doc. 001 p.7,
+  // doc. 004). Gentle: it informs, it never blocks.
+  async function remindIfOnDuty() {
+    const reply = await chrome.runtime.sendMessage({ type: 'riserbo:policy' }).catch(() => null);
+    const hours = reply && reply.policy && reply.policy.workHours;
+    if (!hours || !site || !active) return;
+    const now = new Date();
+    const day = now.getDay() === 0 ? 7 : now.getDay();
+    const minutes = now.getHours() * 60 + now.getMinutes();
+    const at = hhmm => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+    if (!hours.days.includes(day) || minutes < at(hours.start) || minutes >= at(hours.end)) return;
+    const key = `reminded:${site}:${now.toISOString().slice(0, 10)}`;
+    if ((await chrome.storage.local.get(key))[key]) return;
+    await chrome.storage.local.set({ [key]: true });
+    ui.remind(chrome.i18n.getMessage('workHoursReminder'));
+  }
+
   refreshActive().finally(() => {
+    remindIfOnDuty();
     scan();
     reportStatus();
   });

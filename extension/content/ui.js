@@ -383,8 +383,28 @@ riserbo.ui = (() => {
     });
   }
 
+  /** A gentle, dismissible notice at the bottom of the page. */
+  function remind(text) {
+    const box = document.createElement('div');
+    box.setAttribute('role', 'status');
+    box.style.cssText = 'position:fixed;left:16px;bottom:16px;max-width:420px;z-index:2147483646;background:#fff;' +
+      'color:#1f1f1f;border:1px solid #0b5cad;border-left:6px solid #0b5cad;border-radius:8px;padding:10px 14px;' +
+      'font:14px/1.45 system-ui,sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.2)';
+    const message = document.createElement('p');
+    message.style.margin = '0 0 8px';
+    message.textContent = text;
+    const ok = document.createElement('button');
+    ok.type = 'button';
+    ok.textContent = t('workHoursOk');
+    ok.style.cssText = 'font:inherit;padding:4px 12px;border-radius:6px;border:1px solid #0b5cad;background:#fff;color:#0b5cad';
+    ok.addEventListener('click', () => box.remove());
+    box.append(message, ok);
+    root().append(box);
+  }
+
   return {
     confirmSend,
+    remind,
     /** Redraws what depends on layout (the overlay underlines). */
     reflow() {
       if (!HIGHLIGHT_API && rangesByEditor.size) paintOverlay();

@@ -94,3 +94,26 @@ test('a malformed field shows a notice naming it, and protection stays on', asyn
     rmSync(POLICY_FILE, { force: true });
   }
 });
+
+test('while on duty (workHours), a gentle reminder about personal social use, once', async () => {
+  writePolicy({ workHours: { days: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '24:00' } });
+  const browser = await start();
+  try {
+    await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get(null))).workHours, 'the managed policy');
+    await waitFor(async () => {
+      const reply = await browser.worker.evaluate(() => chrome.storage.local.get('policyStamp'));
+      return reply.policyStamp;
+    }, 'the policy applied');
+    const page = await browser.context.newPage();
+    await page.goto('https://www.facebook.com/');
+    await waitFor(async () => (await liveRegions(page)).some(r => /orario di servizio/.test(r)), 'the reminder');
+    // Once a day per site: a second visit is not reminded again.
+    const again = await browser.context.newPage();
+    await again.goto('https://www.facebook.com/');
+    await again.waitForTimeout(1500);
+    assert.ok(!(await liveRegions(again)).some(r => /orario di servizio/.test(r)));
+  } finally {
+    await browser.close();
+    rmSync(POLICY_FILE, { force: true });
+  }
+});

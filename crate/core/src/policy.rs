@@ -186,7 +186,8 @@ impl Policy {
                 let mut parts = t.split(':');
                 let h = parts.next().and_then(|h| h.parse::<u8>().ok());
                 let m = parts.next().and_then(|m| m.parse::<u8>().ok());
-                matches!((h, m, parts.next()), (Some(h), Some(m), None) if h < 24 && m < 60)
+                // "24:00" closes a day that ends at midnight.
+                matches!((h, m, parts.next()), (Some(h), Some(m), None) if (h < 24 && m < 60) || (h == 24 && m == 0))
             };
             if !hours.days.iter().all(|d| (1..=7).contains(d)) {
                 return Err(PolicyError(
@@ -259,6 +260,8 @@ mod tests {
         assert!(problems.iter().any(|p| p.starts_with("locked:")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("enteNome")), "{problems:?}");
         assert!(Policy::validate("{}").is_empty());
+        assert!(Policy::validate(r#"{"workHours": {"days": [1], "start": "00:00", "end": "24:00"}}"#).is_empty());
+        assert!(!Policy::validate(r#"{"workHours": {"days": [1], "start": "00:00", "end": "24:01"}}"#).is_empty());
         assert_eq!(Policy::validate("[1]"), ["(file): the policy must be a JSON object"]);
     }
 
