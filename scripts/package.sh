@@ -18,7 +18,10 @@ base=${RISERBO_UPDATE_BASE:-https://intranet.ente.example/riserbo}
 mkdir -p dist
 stage=$(mktemp -d)/riserbo
 mkdir -p "$stage"
-cp -r manifest.json schema.json _locales icons "$stage"/
+cp -r schema.json _locales icons "$stage"/
+# The manifest's "key" fixes the ID of unpacked and development installs;
+# stores reject it, and a self-hosted CRX takes its ID from the signing key.
+node -e "const m = require('./manifest.json'); delete m.key; process.stdout.write(JSON.stringify(m, null, 2))" > "$stage/manifest.json"
 mkdir -p "$stage/extension"
 cp -r extension/background.js extension/content extension/popup extension/options extension/shared extension/core "$stage/extension/"
 

@@ -3,6 +3,7 @@
 // and starts Debian's Chromium with the unpacked extension, so the
 // production manifest's match patterns are what is exercised.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,16 @@ export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '../
 const PAGES = join(ROOT, 'tests/pages/dist');
 export const HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * The extension's ID, fixed by the public key in manifest.json: the first
+ * 128 bits of its SHA-256, written with the letters a-p.
+ */
+export function extensionId() {
+  const { key } = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map(c => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
 
 /** A self-signed certificate for the test host names, made per run. */
 function certificate(dir) {

@@ -3,23 +3,16 @@
 // read by Debian's Chromium into chrome.storage.managed. The file is
 // removed after each test.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { ROOT, liveRegions, start } from './harness.mjs';
+import { extensionId, liveRegions, start } from './harness.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/riserbo-test.json`;
 
-/** The ID Chromium gives an unpacked extension: from its path's SHA-256. */
-function unpackedId(path) {
-  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
-  return [...hex].map(c => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-
 function writePolicy(config) {
   mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [unpackedId(ROOT)]: config } } }));
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId()]: config } } }));
 }
 
 after(() => rmSync(POLICY_FILE, { force: true }));
@@ -45,7 +38,8 @@ test('the 3rdparty policy reaches the extension: Ente, reserved terms, locked mo
   writePolicy({ enteName: 'Comune di Prova', confidentialTerms: ['Progetto Aurora'], mode: 'block', locked: ['mode'] });
   const browser = await start();
   try {
-    assert.equal(browser.extensionId, unpackedId(ROOT));
+    // The ID is stable: fixed by the public key in manifest.json.
+    assert.equal(browser.extensionId, extensionId());
     // The policy may arrive a moment after start.
     await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get(null))).enteName, 'the managed policy');
     await waitFor(async () => JSON.parse((await browser.worker.evaluate(() => chrome.storage.local.get('policyStamp'))).policyStamp ? 'true' : 'false'), 'the policy to be applied');
