@@ -21,10 +21,12 @@ fi
 
 # chromium-l10n carries the UI languages: without it chrome.i18n is always
 # English and the Italian interface cannot be tested.
-if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/it.pak ]] || ! command -v zip >/dev/null; then
-  say "installing Debian's Chromium with its translations, and zip for packaging"
+# Firefox ESR runs the Firefox package's test; zip and unzip package.
+if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/it.pak || ! -x /usr/bin/firefox-esr ]] \
+    || ! command -v zip >/dev/null || ! command -v unzip >/dev/null; then
+  say "installing Debian's Chromium with its translations, Firefox ESR, zip and unzip"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n zip >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n firefox-esr zip unzip >/dev/null
 fi
 
 if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then

@@ -41,7 +41,7 @@ function certificate(dir) {
  * facebook.com the Lexical one. `?csp=strict` adds the kind of CSP the real
  * sites send, without 'wasm-unsafe-eval'. Every request is recorded.
  */
-export async function startServer(dir) {
+export async function startServer(dir, port = 0) {
   if (!existsSync(join(PAGES, 'x.html'))) throw new Error('test pages not built: run scripts/build.sh');
   const requests = [];
   const server = createServer(certificate(dir), (req, res) => {
@@ -58,7 +58,7 @@ export async function startServer(dir) {
     if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = "script-src 'self'";
     res.writeHead(200, headers).end(readFileSync(path));
   });
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise(resolve => server.listen(port, '127.0.0.1', resolve));
   return { port: server.address().port, requests, close: () => new Promise(r => server.close(r)) };
 }
 

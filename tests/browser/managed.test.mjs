@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { extensionId, liveRegions, start } from './harness.mjs';
+import { accessibleNodes, extensionId, liveRegions, start } from './harness.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/riserbo-test.json`;
@@ -51,6 +51,14 @@ test('the 3rdparty policy reaches the extension: Ente, reserved terms, locked mo
 
     const page = await typeOn(browser, 'Domani riunione sul Progetto Aurora, venite');
     await waitFor(async () => (await liveRegions(page)).some(r => /informazioni riservate/.test(r)), 'the reserved term flagged');
+
+    // Block mode from the policy: a critical finding cannot be sent.
+    const post = await typeOn(browser, 'cf RSSMRA85T10A562S');
+    await waitFor(async () => (await liveRegions(post)).some(r => /dati personali/.test(r)), 'the code flagged');
+    await post.click('[aria-label="Pubblica"]');
+    await waitFor(async () => (await accessibleNodes(post)).some(n => n.role === 'alertdialog'
+      && /non può essere pubblicato/.test(n.name)), 'the blocking dialog');
+    assert.equal(await post.locator('.published').count(), 0);
 
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
