@@ -3,7 +3,8 @@
 // Rich editors (Draft.js, Lexical) cancel the browser's own input handling
 // and rewrite their DOM themselves, so `input` events are unreliable; a
 // MutationObserver on the editor sees every change whoever makes it. The
-// extension only reads the editor: it never writes into it.
+// extension only reads the editor; it writes into it only for a quick fix
+// the employee asks for, through the editor's own input path.
 'use strict';
 
 (() => {
@@ -99,7 +100,7 @@
         }
       }
       ui.setRanges(this.editor, ranges);
-      this.ranges = ranges.map((r, i) => ({ range: r.range, finding: findings[i] }));
+      this.ranges = ranges;
       this.panel.render(findings);
       reportStatus();
     }
@@ -113,24 +114,23 @@
       const model = textModel.read(this.editor);
       const range = textModel.range(model, finding.start, finding.end);
       // The text may have changed since the finding: never edit blindly.
-      if (!range || range.toString() !== finding.text) return;
-      this.editor.focus({ preventScroll: true });
-      const selection = document.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.execCommand('insertText', false, replacement);
+      if (range && range.toString() === finding.text) this.insertAt(range, replacement);
     }
 
     async appendDisclaimer() {
       const { policy } = await chrome.runtime.sendMessage({ type: 'riserbo:policy' });
       const model = textModel.read(this.editor);
       const end = textModel.range(model, model.text.length, model.text.length);
-      if (!end || !policy || !policy.disclaimerText) return;
+      if (end && policy && policy.disclaimerText) this.insertAt(end, ' ' + policy.disclaimerText);
+    }
+
+    /** Types `text` over `range`, as the employee would: one undo step. */
+    insertAt(range, text) {
       this.editor.focus({ preventScroll: true });
       const selection = document.getSelection();
       selection.removeAllRanges();
-      selection.addRange(end);
-      document.execCommand('insertText', false, ' ' + policy.disclaimerText);
+      selection.addRange(range);
+      document.execCommand('insertText', false, text);
     }
 
     destroy() {
@@ -148,17 +148,20 @@
     const chars = [...text];
     const positions = chars.map((c, i) => (/[\p{L}\p{N}]/u.test(c) ? i : -1)).filter(i => i >= 0);
     const keep = new Set([...positions.slice(0, 2), ...positions.slice(-2)]);
-    return chars.map((c, i) => (positions.includes(i) && !keep.has(i) ? '•' : c)).join('');
+    const alphanumeric = new Set(positions);
+    return chars.map((c, i) => (alphanumeric.has(i) && !keep.has(i) ? '•' : c)).join('');
   }
 
   // The employee's "words not to flag". Validated identifiers (a codice
   // fiscale, an IBAN, a card) stay flagged whatever the list says.
   const VALIDATED = new Set(['codice_fiscale', 'iban', 'payment_card', 'partita_iva', 'health_card']);
+  // Read through the effective settings: an administrator can lock the list.
   let ignored = [];
-  chrome.storage.local.get('ignored').then(r => { ignored = (r.ignored || []).map(w => w.toLowerCase()); });
-  chrome.storage.onChanged.addListener(changes => {
-    if (changes.ignored) ignored = (changes.ignored.newValue || []).map(w => w.toLowerCase());
-  });
+  const refreshIgnored = async () => {
+    ignored = (await riserboSettings.effective()).settings.ignored.map(w => w.toLowerCase());
+  };
+  refreshIgnored();
+  chrome.storage.onChanged.addListener(refreshIgnored);
   function ignoredByEmployee(finding) {
     if (VALIDATED.has(finding.kind)) return false;
     const text = finding.text.toLowerCase();

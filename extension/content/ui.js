@@ -189,13 +189,20 @@ riserbo.ui = (() => {
       const text = summary(findings);
       // Announce only changes, so typing does not make the reader chatter.
       if (text !== before || !this.live.textContent) this.live.textContent = text;
-      this.renderCard();
+      // Rebuild the card only when its findings change: rebuilding under a
+      // keyboard user would destroy the button they are on.
+      const signature = findings.map(f => `${f.rule}|${f.start}|${f.text}`).join('\n');
+      if (signature !== this.signature) {
+        this.signature = signature;
+        this.renderCard();
+      }
       this.place();
     }
 
     /** The text could not be checked: say so, rather than show "clean". */
     fail() {
       this.findings = [];
+      this.signature = null;
       this.badge.dataset.level = 'error';
       this.badge.textContent = '?';
       this.badge.setAttribute('aria-label', t('badgeError'));
