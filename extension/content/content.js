@@ -300,6 +300,22 @@
     ui.remind(chrome.i18n.getMessage('workHoursReminder'));
   }
 
+  // Attaching a photo or a video (file picker, paste, drop) brings a gentle
+  // reminder: offices, documents and colleagues are not photographed or
+  // filmed without authorisation (doc. 000, 003, 004). It never blocks.
+  const isMedia = files => [...(files || [])].some(f => /^(image|video)\//.test(f.type));
+  async function remindAboutMedia(files) {
+    if (!active || !isMedia(files)) return;
+    const reply = await chrome.runtime.sendMessage({ type: 'riserbo:policy' }).catch(() => null);
+    if (reply && reply.policy && reply.policy.mediaReminder === false) return;
+    ui.remind(chrome.i18n.getMessage('mediaReminder'));
+  }
+  document.addEventListener('change', e => {
+    if (e.target instanceof HTMLInputElement && e.target.type === 'file') remindAboutMedia(e.target.files);
+  }, true);
+  document.addEventListener('paste', e => remindAboutMedia(e.clipboardData && e.clipboardData.files), true);
+  document.addEventListener('drop', e => remindAboutMedia(e.dataTransfer && e.dataTransfer.files), true);
+
   refreshActive().finally(() => {
     remindIfOnDuty();
     scan();

@@ -176,6 +176,17 @@ test('several editors on one page, one added after load, are each watched', asyn
   await page.close();
 });
 
+test('attaching a photo brings a gentle reminder about offices, documents and colleagues', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(X[0]);
+  // A 1x1 PNG.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await page.setInputFiles('[data-testid="fileInput"]', { name: 'ufficio.png', mimeType: 'image/png', buffer: png });
+  for (let i = 0; i < 30 && !(await liveRegions(page)).some(r => /foto o un video/.test(r)); i++) await page.waitForTimeout(100);
+  assert.ok((await liveRegions(page)).some(r => /foto o un video/.test(r)));
+  await page.close();
+});
+
 test('the extension made no network request', () => {
   const outside = requests.filter(url => {
     const { protocol, hostname } = new URL(url);

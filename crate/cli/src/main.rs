@@ -167,6 +167,7 @@ fn policy_template() -> String {
         "disclaimerText": "Le opinioni espresse sono personali e non rappresentano quelle del Comune di Esempio.",
         "workHours": {"days": [1, 2, 3, 4, 5], "start": "08:00", "end": "14:00"},
         "logoFingerprints": [],
+        "mediaReminder": true,
         "language": "it"
     });
     let text = serde_json::to_string_pretty(&example).expect("a JSON value");

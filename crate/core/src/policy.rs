@@ -79,6 +79,9 @@ pub struct Policy {
     pub work_hours: Option<WorkHours>,
     /// Fingerprints of the Ente's logos (`riserbo logo fingerprint`).
     pub logo_fingerprints: Vec<String>,
+    /// Remind, when a photo or video is attached, that offices, documents
+    /// and colleagues are not filmed or photographed without authorisation.
+    pub media_reminder: bool,
 }
 
 /// The employee's place in the hierarchy: the sources ask for conduct rules
@@ -128,6 +131,7 @@ impl Default for Policy {
             role_level: None,
             work_hours: None,
             logo_fingerprints: Vec::new(),
+            media_reminder: true,
         }
     }
 }

@@ -35,6 +35,7 @@ function Composer({ testid, placeholder, label, onPost }) {
         />
       </div>
       <div className="toolbar">
+        <input type="file" data-testid="fileInput" accept="image/*,video/*" aria-label="Aggiungi foto o video" />
         <button type="button" data-testid="tweetButtonInline" className="post" onClick={publish}>Posta</button>
       </div>
     </div>
