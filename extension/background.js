@@ -39,8 +39,13 @@ async function buildAnalyzer() {
     }
   }
   policyJson = JSON.stringify(policy);
-  // Content scripts and pages listen for the stamp to pick up the new policy.
-  await chrome.storage.local.set({ policyNotices: notices, policyStamp: Date.now() });
+  // Content scripts and pages listen for the stamp to pick up a new policy.
+  // The worker restarts often (MV3 stops it when idle): announce only a
+  // policy that really changed, or every tab would re-analyse for nothing.
+  const previous = await chrome.storage.local.get(['policyApplied', 'policyNotices']);
+  if (previous.policyApplied !== policyJson || JSON.stringify(previous.policyNotices) !== JSON.stringify(notices)) {
+    await chrome.storage.local.set({ policyApplied: policyJson, policyNotices: notices, policyStamp: Date.now() });
+  }
   return new Analyzer(policyJson);
 }
 

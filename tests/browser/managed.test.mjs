@@ -42,7 +42,8 @@ test('the 3rdparty policy reaches the extension: Ente, reserved terms, locked mo
     assert.equal(browser.extensionId, extensionId());
     // The policy may arrive a moment after start.
     await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get(null))).enteName, 'the managed policy');
-    await waitFor(async () => JSON.parse((await browser.worker.evaluate(() => chrome.storage.local.get('policyStamp'))).policyStamp ? 'true' : 'false'), 'the policy to be applied');
+    await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.local.get('policyStamp'))).policyStamp,
+      'the policy to be applied');
 
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/popup.html`);
