@@ -8,6 +8,11 @@ fn riserbo() -> Command {
     Command::cargo_bin("riserbo").unwrap()
 }
 
+/// Runs the command, checks its exit status, returns what it printed.
+fn output(command: &mut Command, code: i32) -> String {
+    String::from_utf8(command.assert().code(code).get_output().stdout.clone()).unwrap()
+}
+
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
@@ -56,15 +61,12 @@ fn clean_text_exits_zero() {
 
 #[test]
 fn text_format_shows_line_caret_and_message_without_colour_when_piped() {
-    let out = riserbo()
-        .args(["check"])
-        .write_stdin("prima riga\ncf: RSSMRA85T10A562S ok\n")
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = output(
+        riserbo()
+            .args(["check"])
+            .write_stdin("prima riga\ncf: RSSMRA85T10A562S ok\n"),
+        1,
+    );
     assert!(text.contains("-:2:5: critico [personal_data.codice_fiscale]"), "{text}");
     assert!(text.contains("2 | cf: RSSMRA85T10A562S ok"), "{text}");
     assert!(text.contains("  |     ^^^^^^^^^^^^^^^^\n"), "{text}");
@@ -164,14 +166,7 @@ fn eval_reports_per_category_and_fails_below_its_floors() {
         ),
     )
     .unwrap();
-    let out = riserbo()
-        .args(["eval", corpus.to_str().unwrap()])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = output(riserbo().args(["eval", corpus.to_str().unwrap()]), 0);
     assert!(text.contains("reputation"), "{text}");
     assert!(text.contains("clean posts with a warning: 0.0% (0/1)"), "{text}");
     // The missed confidential post makes an F1 floor fail.
@@ -211,14 +206,7 @@ fn policy_template_is_valid_and_validate_names_bad_fields() {
         r#"{"mode": "sometimes", "allowlist": "not a list", "enteName": "Comune di Prova"}"#,
     )
     .unwrap();
-    let out = riserbo()
-        .args(["policy", "validate", bad.to_str().unwrap()])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = output(riserbo().args(["policy", "validate", bad.to_str().unwrap()]), 1);
     assert!(text.contains("bad.json: mode:"), "{text}");
     assert!(text.contains("bad.json: allowlist:"), "{text}");
     assert!(!text.contains("enteName"), "{text}");
