@@ -59,8 +59,6 @@ function handle(message, sender) {
       return analyzerReady.then(analyzer => ({ findings: analyzer.analyze(String(message.text)) }));
     case 'riserbo:policy':
       return analyzerReady.then(analyzer => ({ policyJson, policy: analyzer.policy(), version: version() }));
-    case 'riserbo:notices':
-      return chrome.storage.local.get('policyNotices').then(r => ({ notices: r.policyNotices || [] }));
     case 'riserbo:status':
       return recordTabStatus(sender, message);
     default:

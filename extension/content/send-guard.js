@@ -42,7 +42,11 @@ riserbo.sendGuard = (() => {
   }
 
   function install(watchFor, watchNear) {
-    /** Pauses `event` when the watch's text has findings, then resends or not. */
+    /**
+     * Pauses `event` when the watch's text has findings, then resends or not.
+     * If the text could not be analysed at all, sending is not held back:
+     * the badge already tells the employee that the check is unavailable.
+     */
     function guard(event, watch, resend) {
       if (mode === 'warn' || !watch) return;
       const settled = watch.settledFindings();
