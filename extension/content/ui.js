@@ -125,7 +125,8 @@ riserbo.ui = (() => {
 
   function summary(findings) {
     if (!findings.length) return t('liveNone');
-    return t('liveSummary', findings.length, [...new Set(findings.map(describe))].join('; '));
+    const what = [...new Set(findings.map(describe))].join('; ');
+    return findings.length === 1 ? t('liveSummaryOne', what) : t('liveSummary', findings.length, what);
   }
 
   // Identifiers that "Oscura il dato" can mask in place.

@@ -61,6 +61,10 @@ pub fn text(out: &mut impl Write, name: &str, input: &str, findings: &[Finding],
     let blocking = findings.iter().filter(|f| f.is_blocking()).count();
     match findings.len() {
         0 => writeln!(out, "{name}: nessun problema trovato"),
+        1 => writeln!(
+            out,
+            "{name}: 1 segnalazione, {blocking} da correggere prima di pubblicare"
+        ),
         n => writeln!(
             out,
             "{name}: {n} segnalazioni, {blocking} da correggere prima di pubblicare"

@@ -71,6 +71,10 @@ fn text_format_shows_line_caret_and_message_without_colour_when_piped() {
     assert!(text.contains("2 | cf: RSSMRA85T10A562S ok"), "{text}");
     assert!(text.contains("  |     ^^^^^^^^^^^^^^^^\n"), "{text}");
     assert!(!text.contains('\x1b'), "no colour when not on a terminal");
+    assert!(
+        text.ends_with("-: 1 segnalazione, 1 da correggere prima di pubblicare\n"),
+        "{text}"
+    );
 }
 
 #[test]
