@@ -7,6 +7,7 @@
 
 mod check;
 mod eval;
+mod picture;
 mod render;
 
 use std::path::PathBuf;
@@ -32,6 +33,23 @@ enum Command {
         policy: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Look for the Ente's logo in pictures (JPEG, PNG, WebP, GIF).
+    /// Exit status 1 when a logo is found, 2 when a picture cannot be read.
+    CheckImage {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// A policy JSON file with `logoFingerprints`; the default policy
+        /// (the demo Comune's coat of arms) otherwise.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The Ente's logo: make the fingerprint the policy needs.
+    Logo {
+        #[command(subcommand)]
+        command: LogoCommand,
     },
     /// Check a policy file, or print a template to start from.
     Policy {
@@ -71,6 +89,14 @@ enum PolicyCommand {
     Template,
 }
 
+#[derive(Subcommand)]
+enum LogoCommand {
+    /// Print the fingerprint of a logo picture, for `logoFingerprints`.
+    /// Best from a PNG with a transparent background; a JPEG on a plain
+    /// field works too.
+    Fingerprint { file: PathBuf },
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// For people: the line, a caret under the span, the message.
@@ -101,6 +127,12 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { file, policy, format } => check::run(file, policy, format),
+        Command::CheckImage { files, policy, format } => {
+            check::policy_or_default(policy).and_then(|policy| picture::check(&files, policy, format))
+        }
+        Command::Logo {
+            command: LogoCommand::Fingerprint { file },
+        } => picture::fingerprint(&file),
         Command::Policy {
             command: PolicyCommand::Template,
         } => {

@@ -2,6 +2,7 @@
 
 use crate::detect::{self, Hit, Input};
 use crate::fold::Folded;
+use crate::logo::{Fingerprint, ImageError, LogoDetector, LogoMatch};
 use crate::policy::RoleLevel;
 use crate::semantic::{self, Semantic};
 use crate::{Category, Finding, Policy, Severity};
@@ -13,6 +14,16 @@ pub struct Analyzer {
     semantic: Semantic,
     /// Canonical forms of the allowlist's identifiers.
     allowlist: Vec<String>,
+    logos: LogoDetector,
+}
+
+/// A finding in a picture: the rule broken and where in the picture.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ImageFinding {
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// The place, in the picture's pixels, and the match score.
+    pub area: LogoMatch,
 }
 
 impl Analyzer {
@@ -26,10 +37,18 @@ impl Analyzer {
             allowlist.push(compact(entry));
         }
         let semantic = Semantic::new(&policy);
+        // Policies are checked when read, so a fingerprint that does not
+        // decode here can only come from a policy built in code: skip it.
+        let prints: Vec<Fingerprint> = policy
+            .logo_fingerprints
+            .iter()
+            .filter_map(|f| Fingerprint::decode(f).ok())
+            .collect();
         Analyzer {
             policy,
             semantic,
             allowlist,
+            logos: LogoDetector::new(&prints),
         }
     }
 
@@ -52,6 +71,37 @@ impl Analyzer {
         let mut findings: Vec<Finding> = hits.into_iter().filter_map(|hit| self.finding(text, hit)).collect();
         findings.sort_by_key(|f| (f.start, f.end));
         findings
+    }
+
+    /// The Ente's logos in a picture given as 8-bit luma (one byte a pixel,
+    /// see [`crate::logo::luma_from_rgba`]), best match first.
+    pub fn analyze_image(&self, width: usize, height: usize, luma: &[u8]) -> Result<Vec<ImageFinding>, ImageError> {
+        let rule = &crate::rules::LOGO;
+        let severity = match self.policy.severity_overrides.get(rule.id) {
+            Some(o) => match o.severity() {
+                Some(s) => s,
+                None => return Ok(Vec::new()),
+            },
+            None => rule.severity,
+        };
+        let found = self.logos.detect_luma(width, height, luma)?;
+        Ok(found
+            .into_iter()
+            .map(|area| ImageFinding {
+                finding: Finding {
+                    category: rule.category,
+                    kind: rule.kind.into(),
+                    severity,
+                    start: 0,
+                    end: 0,
+                    text: String::new(),
+                    rule: rule.id.into(),
+                    source: rule.source.into(),
+                    message: rule.message(&self.policy.language).into(),
+                },
+                area,
+            })
+            .collect())
     }
 
     fn finding(&self, text: &str, hit: Hit) -> Option<Finding> {

@@ -11,12 +11,13 @@ mod analyzer;
 pub mod detect;
 mod finding;
 pub mod fold;
+pub mod logo;
 pub mod offsets;
 pub mod policy;
 pub mod rules;
 pub mod semantic;
 pub mod words;
 
-pub use analyzer::Analyzer;
+pub use analyzer::{Analyzer, ImageFinding};
 pub use finding::{Category, Finding, Severity};
 pub use policy::{Mode, Policy, PolicyError};

@@ -130,7 +130,8 @@ impl Default for Policy {
             sites: BTreeMap::new(),
             role_level: None,
             work_hours: None,
-            logo_fingerprints: Vec::new(),
+            // The demo Comune's coat of arms (icons/stemma-esempio.svg).
+            logo_fingerprints: vec![crate::logo::DEMO_FINGERPRINT.trim().into()],
             media_reminder: true,
         }
     }
@@ -216,6 +217,11 @@ impl Policy {
                 return Err(PolicyError(format!("severityOverrides: unknown rule id `{rule}`")));
             }
         }
+        for (i, print) in self.logo_fingerprints.iter().enumerate() {
+            if let Err(e) = crate::logo::Fingerprint::decode(print) {
+                return Err(PolicyError(format!("logoFingerprints[{i}]: {e}")));
+            }
+        }
         if !matches!(self.language.as_str(), "it" | "en") {
             return Err(PolicyError(format!(
                 "language: `{}` is not supported (use `it` or `en`)",
@@ -229,6 +235,20 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_damaged_logo_fingerprint_is_named() {
+        let problems = Policy::validate(r#"{"logoFingerprints": ["stemma.png"]}"#);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("logoFingerprints[0]: not a logo fingerprint"),
+            "{problems:?}"
+        );
+        assert!(Policy::from_json(r#"{"logoFingerprints": []}"#)
+            .unwrap()
+            .logo_fingerprints
+            .is_empty());
+    }
 
     #[test]
     fn partial_policy_keeps_defaults() {

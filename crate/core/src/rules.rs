@@ -310,6 +310,17 @@ pub const REP_THREAT: Rule = Rule {
     message_en: "This contains a threat against a representative of the Ente or a colleague. Threatening messages are never allowed (doc. 004) and may be a criminal matter.",
 };
 
+pub const LOGO: Rule = Rule {
+    id: "logo.ente",
+    category: Category::Logo,
+    kind: "logo",
+    severity: Severity::Critical,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter; doc. 003 (no logo del Comune nei profili personali); doc. 004",
+    message_it: "Questa immagine contiene il logo dell'Ente. Il logo e i simboli ufficiali dell'Ente non si usano su profili e post personali (doc. 003; doc. 004).",
+    message_en: "This picture contains the Ente's logo. The Ente's logo and official symbols are not used on personal profiles and posts (doc. 003; doc. 004).",
+};
+
 /// Every rule, for listing and for validating policy overrides.
 pub const ALL: &[&Rule] = &[
     &CODICE_FISCALE,
@@ -337,6 +348,7 @@ pub const ALL: &[&Rule] = &[
     &VOICE_CHANNEL,
     &REP_DENIGRATION,
     &REP_THREAT,
+    &LOGO,
 ];
 
 /// The rule with this id, if any.

@@ -1,0 +1,160 @@
+//! `riserbo logo fingerprint` and `riserbo check-image`: pictures on the
+//! command line.
+//!
+//! Only the formats the social networks accept are decoded (JPEG, PNG,
+//! WebP, GIF), recognised by their content, not their name. The size is
+//! read from the header and checked against the core's limits before a
+//! single pixel is decoded, and the decoder runs with a memory ceiling, so a
+//! decompression bomb is refused, not obeyed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use image::{ImageFormat, ImageReader, Limits};
+use riserbo_core::logo::{self, Fingerprint};
+use riserbo_core::{Analyzer, Policy};
+use serde_json::json;
+
+use crate::{Failure, Format};
+
+const FORMATS: &[ImageFormat] = &[ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::WebP, ImageFormat::Gif];
+
+/// A picture decoded to RGBA.
+pub struct Picture {
+    pub width: usize,
+    pub height: usize,
+    pub rgba: Vec<u8>,
+}
+
+/// Reads and decodes a picture, or says in one line why it cannot.
+pub fn load(path: &Path) -> Result<Picture, String> {
+    let open = || {
+        ImageReader::open(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .with_guessed_format()
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let reader = open()?;
+    match reader.format() {
+        Some(format) if FORMATS.contains(&format) => {}
+        Some(format) => {
+            return Err(format!(
+                "{}: {} pictures are not checked (JPEG, PNG, WebP and GIF are)",
+                path.display(),
+                format
+                    .extensions_str()
+                    .first()
+                    .unwrap_or(&"this kind of")
+                    .to_uppercase()
+            ))
+        }
+        None => return Err(format!("{}: not a JPEG, PNG, WebP or GIF picture", path.display())),
+    }
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| format!("{}: damaged picture ({e})", path.display()))?;
+    logo::check_dimensions(width, height).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut reader = open()?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(logo::MAX_SIDE);
+    limits.max_image_height = Some(logo::MAX_SIDE);
+    // The RGBA buffer of the largest picture allowed, and room to decode it.
+    limits.max_alloc = Some(logo::MAX_PIXELS * 4 * 2);
+    reader.limits(limits);
+    let decoded = reader
+        .decode()
+        .map_err(|e| format!("{}: damaged picture ({e})", path.display()))?;
+    let rgba = decoded.into_rgba8();
+    Ok(Picture {
+        width: rgba.width() as usize,
+        height: rgba.height() as usize,
+        rgba: rgba.into_raw(),
+    })
+}
+
+/// `riserbo logo fingerprint FILE`: prints the fingerprint to put in the
+/// policy's `logoFingerprints`.
+pub fn fingerprint(file: &Path) -> Result<u8, Failure> {
+    let picture = load(file).map_err(Failure)?;
+    let print = Fingerprint::from_rgba(picture.width, picture.height, &picture.rgba)
+        .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    writeln!(std::io::stdout(), "{}", print.encode()).map_err(|e| Failure(format!("cannot write output: {e}")))?;
+    Ok(0)
+}
+
+/// `riserbo check-image FILE…`: looks for the policy's logos in each
+/// picture. Exit 1 when one is found, 2 when a picture could not be read.
+pub fn check(files: &[PathBuf], policy: Policy, format: Format) -> Result<u8, Failure> {
+    if policy.logo_fingerprints.is_empty() {
+        return Err(Failure(
+            "the policy has no logoFingerprints: nothing to look for".into(),
+        ));
+    }
+    let analyzer = Analyzer::new(policy);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let write_failed = |e: std::io::Error| Failure(format!("cannot write output: {e}"));
+    let (mut found_any, mut failed) = (false, false);
+    let mut records = Vec::new();
+    for file in files {
+        let result = load(file).and_then(|p| {
+            let luma = logo::luma_from_rgba(&p.rgba);
+            analyzer
+                .analyze_image(p.width, p.height, &luma)
+                .map_err(|e| format!("{}: {e}", file.display()))
+        });
+        let name = file.display().to_string();
+        match result {
+            Ok(findings) => {
+                found_any |= findings.iter().any(|f| f.finding.is_blocking());
+                match format {
+                    Format::Text if findings.is_empty() => {
+                        writeln!(out, "{name}: nessun logo dell'Ente").map_err(write_failed)?
+                    }
+                    Format::Text => {
+                        for f in &findings {
+                            let a = &f.area;
+                            writeln!(
+                                out,
+                                "{name}: {} — logo alla posizione {},{} ({}×{} px), somiglianza {:.2}\n  {}\n  Fonte: {}",
+                                f.finding.severity.id(),
+                                a.x,
+                                a.y,
+                                a.width,
+                                a.height,
+                                a.score,
+                                f.finding.message,
+                                f.finding.source
+                            )
+                            .map_err(write_failed)?;
+                        }
+                    }
+                    Format::Json => records.push(json!({ "file": name, "findings": findings })),
+                    Format::Jsonl => {
+                        writeln!(out, "{}", json!({ "file": name, "findings": findings })).map_err(write_failed)?
+                    }
+                }
+            }
+            Err(message) => {
+                failed = true;
+                match format {
+                    Format::Text => eprintln!("riserbo: {message}"),
+                    Format::Json => records.push(json!({ "file": name, "error": message })),
+                    Format::Jsonl => {
+                        writeln!(out, "{}", json!({ "file": name, "error": message })).map_err(write_failed)?
+                    }
+                }
+            }
+        }
+    }
+    if format == Format::Json {
+        writeln!(out, "{}", json!({ "images": records })).map_err(write_failed)?;
+    }
+    Ok(if failed {
+        2
+    } else if found_any {
+        1
+    } else {
+        0
+    })
+}

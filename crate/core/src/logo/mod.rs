@@ -1,0 +1,515 @@
+//! Finds the Ente's logo in a picture: the policy forbids the Ente's logo on
+//! personal profiles and posts (doc. 003, "no logo del Comune nei propri
+//! profili personali"; doc. 004).
+//!
+//! The core receives pixels, never files: the extension lets the browser
+//! decode and shrink the picture, the command line decodes it with the
+//! `image` crate, so no image codec runs here. Pixels arrive as 8-bit luma.
+//!
+//! How the search works, and why:
+//!
+//! 1. The picture is shrunk so its shorter side is [`WORKING_SIDE`] pixels.
+//!    A logo that matters covers at least 15% of that side, so it is at
+//!    least ~50 pixels there: enough to tell coats of arms apart, and a
+//!    12-megapixel photo costs no more than a small one.
+//! 2. A pyramid of copies, each 12% smaller, brings the logo, whatever its
+//!    size, to about [`hog::CELL`]·12 pixels in one of them; each copy is
+//!    described by gradient histograms ([`hog`]), which survive JPEG,
+//!    grayscale, tints and small shifts.
+//! 3. A coarse pass slides the logo's description, with 2×2 cells pooled,
+//!    over every copy; the best places (a few dozen) are then compared at
+//!    full resolution, one level up and down, one cell around, and with the
+//!    logo turned by −10° to +10°.
+//! 4. The score is the correlation of the two descriptions over the cells
+//!    the logo covers (its mask), so the photo around a logo does not count
+//!    against it. A match needs [`MATCH_SCORE`]: set on the synthetic
+//!    corpus (`tests/logos/`), where similar coats of arms (same shield,
+//!    same crown, another charge) stay below it.
+
+pub mod fingerprint;
+pub mod hog;
+pub mod raster;
+
+pub use fingerprint::{Fingerprint, FingerprintError};
+pub use raster::{luma_from_rgba, Gray};
+
+use hog::{Cells, BINS, CELL};
+use serde::Serialize;
+
+/// The fingerprint of the demo Comune's coat of arms, drawn for Riserbo
+/// (`icons/stemma-esempio.svg`), made with `riserbo logo fingerprint`: the
+/// default policy looks for it.
+pub const DEMO_FINGERPRINT: &str = include_str!("demo-fingerprint.txt");
+
+/// Shorter side, in pixels, of the picture the search runs on. The
+/// extension shrinks pictures to this size itself before handing them over.
+pub const WORKING_SIDE: usize = 344;
+/// Pictures larger than this are refused before decoding: a decompression
+/// bomb must not take the memory of the browser's tab.
+pub const MAX_PIXELS: u64 = 50_000_000;
+pub const MAX_SIDE: u32 = 20_000;
+/// Smallest logo looked for, as a share of the picture's shorter side.
+pub const MIN_SHARE: f32 = 0.14;
+/// Score (a correlation, −1…1) from which a place is the Ente's logo.
+pub const MATCH_SCORE: f32 = 0.62;
+
+/// Longer side, in pixels, of the logo in the pyramid level that finds it.
+const LOGO_PIXELS: f32 = 46.0;
+/// Ratio between pyramid levels.
+const LEVEL_STEP: f32 = 1.12;
+/// Coarse score from which a place is looked at closely.
+const COARSE_SCORE: f32 = 0.30;
+/// Places looked at closely, per logo.
+const CANDIDATES: usize = 24;
+const ROTATIONS: [f32; 5] = [-10.0, -5.0, 0.0, 5.0, 10.0];
+
+/// Why a picture cannot be checked.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ImageError {
+    /// Width or height is zero, or the pixels do not fill them.
+    Malformed,
+    /// Larger than [`MAX_PIXELS`] or [`MAX_SIDE`].
+    TooLarge { width: u32, height: u32 },
+}
+
+impl std::fmt::Display for ImageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImageError::Malformed => f.write_str("the picture's pixels do not match its size"),
+            ImageError::TooLarge { width, height } => write!(
+                f,
+                "the picture is {width}×{height} pixels: above {} megapixels or {MAX_SIDE} pixels a side it is not checked",
+                MAX_PIXELS / 1_000_000
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImageError {}
+
+/// Refuses sizes no supported site accepts, before anything is decoded.
+pub fn check_dimensions(width: u32, height: u32) -> Result<(), ImageError> {
+    if width == 0 || height == 0 {
+        return Err(ImageError::Malformed);
+    }
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(ImageError::TooLarge { width, height });
+    }
+    Ok(())
+}
+
+/// Where a logo was found, in the pixels of the picture as given.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LogoMatch {
+    /// Which fingerprint of the policy matched (0 for the first).
+    pub logo: usize,
+    pub score: f32,
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The Ente's logos, ready to be looked for.
+#[derive(Debug, Default)]
+pub struct LogoDetector {
+    templates: Vec<Template>,
+}
+
+impl LogoDetector {
+    pub fn new(fingerprints: &[Fingerprint]) -> LogoDetector {
+        LogoDetector {
+            templates: fingerprints
+                .iter()
+                .enumerate()
+                .map(|(i, f)| Template::new(i, f))
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.templates.is_empty()
+    }
+
+    /// The logos in a picture given as 8-bit luma, best match first.
+    pub fn detect_luma(&self, width: usize, height: usize, luma: &[u8]) -> Result<Vec<LogoMatch>, ImageError> {
+        check_dimensions(
+            u32::try_from(width).unwrap_or(u32::MAX),
+            u32::try_from(height).unwrap_or(u32::MAX),
+        )?;
+        if luma.len() != width * height {
+            return Err(ImageError::Malformed);
+        }
+        if self.templates.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Shrink in 8 bits first where the picture is large, so a 12 MP
+        // photo never exists as floats.
+        let image = shrink_luma8(width, height, luma);
+        let scale_back = width as f32 / image.width as f32;
+        let mut found = self.detect(&image);
+        for m in &mut found {
+            m.x = (m.x as f32 * scale_back) as u32;
+            m.y = (m.y as f32 * scale_back) as u32;
+            m.width = (m.width as f32 * scale_back) as u32;
+            m.height = (m.height as f32 * scale_back) as u32;
+        }
+        Ok(found)
+    }
+
+    /// The logos in a picture already at or below the working size.
+    pub fn detect(&self, image: &Gray) -> Vec<LogoMatch> {
+        let pyramid = Pyramid::new(image);
+        let mut found = Vec::new();
+        for template in &self.templates {
+            if let Some(best) = template.search(&pyramid) {
+                found.push(best);
+            }
+        }
+        found.sort_by(|a, b| b.score.total_cmp(&a.score));
+        found
+    }
+}
+
+/// Shrinks 8-bit luma so the shorter side is at most [`WORKING_SIDE`],
+/// averaging whole blocks of pixels first (cheap, in integers) and finishing
+/// with an exact area average.
+fn shrink_luma8(width: usize, height: usize, luma: &[u8]) -> Gray {
+    let short = width.min(height);
+    if short <= WORKING_SIDE {
+        return Gray::from_luma8(width, height, luma);
+    }
+    let block = (short / WORKING_SIDE).max(1);
+    let (bw, bh) = (width / block, height / block);
+    let mut pixels = Vec::with_capacity(bw * bh);
+    let area = (block * block) as f32 * 255.0;
+    for by in 0..bh {
+        let mut row = vec![0u32; bw];
+        for y in by * block..(by + 1) * block {
+            let line = &luma[y * width..y * width + bw * block];
+            for (bx, chunk) in line.chunks_exact(block).enumerate() {
+                row[bx] += chunk.iter().map(|&v| u32::from(v)).sum::<u32>();
+            }
+        }
+        pixels.extend(row.iter().map(|&s| s as f32 / area));
+    }
+    let blocks = Gray::new(bw, bh, pixels);
+    let scale = WORKING_SIDE as f32 / bw.min(bh) as f32;
+    blocks.resized(
+        ((bw as f32 * scale).round() as usize).max(1),
+        ((bh as f32 * scale).round() as usize).max(1),
+    )
+}
+
+/// The picture at every size the logo is looked for at.
+struct Pyramid {
+    levels: Vec<Level>,
+    /// Pixels added around the picture (see [`Gray::padded`]).
+    margin: usize,
+}
+
+struct Level {
+    /// Level pixels per picture pixel.
+    scale: f32,
+    cells: Cells,
+    pooled: Cells,
+}
+
+impl Pyramid {
+    fn new(image: &Gray) -> Pyramid {
+        let short = image.width.min(image.height) as f32;
+        let long = image.width.max(image.height) as f32;
+        let margin = (long * 0.06).ceil() as usize + CELL;
+        let padded = image.padded(margin);
+        let mut levels = Vec::new();
+        let mut logo = (short * MIN_SHARE).max(16.0);
+        while logo <= long * 1.05 {
+            let scale = LOGO_PIXELS / logo;
+            let width = (padded.width as f32 * scale).round() as usize;
+            let height = (padded.height as f32 * scale).round() as usize;
+            let cells = hog::cells(&padded.resized(width, height));
+            let pooled = cells.pooled();
+            levels.push(Level { scale, cells, pooled });
+            logo *= LEVEL_STEP;
+        }
+        Pyramid { levels, margin }
+    }
+}
+
+/// One logo, described at the size and angles the search compares.
+#[derive(Debug)]
+struct Template {
+    index: usize,
+    /// Window size in cells (even, so 2×2 pooling tiles it).
+    columns: usize,
+    rows: usize,
+    coarse: Descriptor,
+    fine: Vec<Descriptor>,
+}
+
+/// Which cells of a window count, and the logo's values there, centred and
+/// scaled to unit length so that a dot product is a correlation.
+#[derive(Debug)]
+struct Descriptor {
+    cells: Vec<(usize, usize)>,
+    weights: Vec<f32>,
+}
+
+impl Descriptor {
+    fn new(grid: &Cells, used: &[bool]) -> Descriptor {
+        let mut cells = Vec::new();
+        let mut weights = Vec::new();
+        for row in 0..grid.rows {
+            for column in 0..grid.columns {
+                if used[row * grid.columns + column] {
+                    cells.push((column, row));
+                    weights.extend_from_slice(grid.cell(column, row));
+                }
+            }
+        }
+        let mean = weights.iter().sum::<f32>() / weights.len().max(1) as f32;
+        for w in &mut weights {
+            *w -= mean;
+        }
+        let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt().max(1e-6);
+        for w in &mut weights {
+            *w /= norm;
+        }
+        Descriptor { cells, weights }
+    }
+
+    /// Correlation with the window of `grid` whose first cell is at
+    /// (`column`, `row`), its cells `stride` apart.
+    #[inline]
+    fn score(&self, grid: &Cells, column: usize, row: usize, stride: usize) -> f32 {
+        let (mut dot, mut sum, mut squares) = (0.0f32, 0.0f32, 0.0f32);
+        for (k, &(c, r)) in self.cells.iter().enumerate() {
+            let values = grid.cell(column + c * stride, row + r * stride);
+            let weights = &self.weights[k * BINS..(k + 1) * BINS];
+            for b in 0..BINS {
+                let v = values[b];
+                dot += weights[b] * v;
+                sum += v;
+                squares += v * v;
+            }
+        }
+        let n = self.weights.len() as f32;
+        let variance = squares - sum * sum / n;
+        if variance <= 1e-6 {
+            0.0
+        } else {
+            dot / variance.sqrt()
+        }
+    }
+}
+
+impl Template {
+    fn new(index: usize, print: &Fingerprint) -> Template {
+        let (w, h) = (print.luma.width as f32, print.luma.height as f32);
+        let scale = LOGO_PIXELS / w.max(h);
+        let columns = 2 * ((w * scale / (2 * CELL) as f32).ceil() as usize).max(1);
+        let rows = 2 * ((h * scale / (2 * CELL) as f32).ceil() as usize).max(1);
+        let pad = background_for(print);
+        let mut fine = Vec::new();
+        let mut coarse = None;
+        for degrees in ROTATIONS {
+            let (drawing, used) = draw(print, columns, rows, scale, degrees, pad);
+            let cells = hog::cells(&drawing);
+            if degrees == 0.0 {
+                // Pool the 2×2 blocks that tile the window.
+                let pooled_all = cells.pooled();
+                let (pc, pr) = (columns / 2, rows / 2);
+                let mut values = Vec::with_capacity(pc * pr * BINS);
+                let mut pooled_used = Vec::with_capacity(pc * pr);
+                for r in 0..pr {
+                    for c in 0..pc {
+                        values.extend_from_slice(pooled_all.cell(2 * c, 2 * r));
+                        pooled_used.push(
+                            used[2 * r * columns + 2 * c]
+                                || used[2 * r * columns + 2 * c + 1]
+                                || used[(2 * r + 1) * columns + 2 * c]
+                                || used[(2 * r + 1) * columns + 2 * c + 1],
+                        );
+                    }
+                }
+                let grid = Cells {
+                    columns: pc,
+                    rows: pr,
+                    values,
+                };
+                coarse = Some(Descriptor::new(&grid, &pooled_used));
+            }
+            fine.push(Descriptor::new(&cells, &used));
+        }
+        Template {
+            index,
+            columns,
+            rows,
+            coarse: coarse.expect("0° is among the rotations"),
+            fine,
+        }
+    }
+
+    fn search(&self, pyramid: &Pyramid) -> Option<LogoMatch> {
+        // Coarse pass: every place of every level.
+        let mut candidates: Vec<(f32, usize, usize, usize)> = Vec::new();
+        for (l, level) in pyramid.levels.iter().enumerate() {
+            let grid = &level.pooled;
+            // A window spans `columns` cells: pooled cells 0, 2, …, columns − 2.
+            if grid.columns + 1 < self.columns || grid.rows + 1 < self.rows {
+                continue;
+            }
+            for row in 0..=grid.rows + 1 - self.rows {
+                for column in 0..=grid.columns + 1 - self.columns {
+                    let score = self.coarse.score(grid, column, row, 2);
+                    if score >= COARSE_SCORE {
+                        candidates.push((score, l, column, row));
+                    }
+                }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut kept: Vec<(f32, usize, usize, usize)> = Vec::new();
+        for candidate in candidates {
+            if kept.len() == CANDIDATES {
+                break;
+            }
+            let area = self.area(pyramid, candidate.1, candidate.2, candidate.3);
+            if kept
+                .iter()
+                .all(|k| overlap(self.area(pyramid, k.1, k.2, k.3), area) < 0.5)
+            {
+                kept.push(candidate);
+            }
+        }
+        // Fine pass around each kept place.
+        let mut best: Option<(f32, usize, usize, usize)> = None;
+        for &(_, l, column, row) in &kept {
+            let (x, y) = (
+                column as f32 / pyramid.levels[l].scale,
+                row as f32 / pyramid.levels[l].scale,
+            );
+            for nl in l.saturating_sub(1)..(l + 2).min(pyramid.levels.len()) {
+                let level = &pyramid.levels[nl];
+                let (cx, cy) = ((x * level.scale).round() as isize, (y * level.scale).round() as isize);
+                for dy in -1..=1isize {
+                    for dx in -1..=1isize {
+                        let (c, r) = (cx + dx, cy + dy);
+                        if c < 0
+                            || r < 0
+                            || c as usize + self.columns > level.cells.columns
+                            || r as usize + self.rows > level.cells.rows
+                        {
+                            continue;
+                        }
+                        for descriptor in &self.fine {
+                            let score = descriptor.score(&level.cells, c as usize, r as usize, 1);
+                            if best.is_none_or(|b| score > b.0) {
+                                best = Some((score, nl, c as usize, r as usize));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let (score, l, column, row) = best?;
+        if score < MATCH_SCORE {
+            return None;
+        }
+        let (x, y, w, h) = self.area(pyramid, l, column, row);
+        Some(LogoMatch {
+            logo: self.index,
+            score,
+            x: x.max(0.0) as u32,
+            y: y.max(0.0) as u32,
+            width: w as u32,
+            height: h as u32,
+        })
+    }
+
+    /// The window at a level's cell position, in picture pixels.
+    fn area(&self, pyramid: &Pyramid, level: usize, column: usize, row: usize) -> (f32, f32, f32, f32) {
+        let scale = pyramid.levels[level].scale;
+        let to_picture = |cells: usize| (cells * CELL) as f32 / scale;
+        (
+            to_picture(column) - pyramid.margin as f32,
+            to_picture(row) - pyramid.margin as f32,
+            to_picture(self.columns),
+            to_picture(self.rows),
+        )
+    }
+}
+
+/// Intersection over union of two rectangles (x, y, width, height).
+fn overlap(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> f32 {
+    let w = (a.0 + a.2).min(b.0 + b.2) - a.0.max(b.0);
+    let h = (a.1 + a.3).min(b.1 + b.3) - a.1.max(b.1);
+    if w <= 0.0 || h <= 0.0 {
+        return 0.0;
+    }
+    let inter = w * h;
+    inter / (a.2 * a.3 + b.2 * b.3 - inter)
+}
+
+/// What to draw around the logo in its templates: the opposite of its rim,
+/// so the outline always makes an edge (whichever way, since orientations
+/// are unsigned).
+fn background_for(print: &Fingerprint) -> f32 {
+    let (w, h) = (print.mask.width, print.mask.height);
+    let inside = |x: isize, y: isize| {
+        x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h && print.mask.at(x as usize, y as usize) > 0.5
+    };
+    let (mut sum, mut count) = (0.0, 0.0);
+    for y in 0..h as isize {
+        for x in 0..w as isize {
+            if inside(x, y) && !(inside(x - 1, y) && inside(x + 1, y) && inside(x, y - 1) && inside(x, y + 1)) {
+                sum += print.luma.at(x as usize, y as usize);
+                count += 1.0;
+            }
+        }
+    }
+    if count > 0.0 && sum / count > 0.5 {
+        0.0
+    } else {
+        1.0
+    }
+}
+
+/// Draws the logo centred in a window of `columns` × `rows` cells, scaled by
+/// `scale` and turned by `degrees`; also says which cells it touches.
+fn draw(print: &Fingerprint, columns: usize, rows: usize, scale: f32, degrees: f32, pad: f32) -> (Gray, Vec<bool>) {
+    let (w, h) = (columns * CELL, rows * CELL);
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    let (cx, cy) = (w as f32 / 2.0, h as f32 / 2.0);
+    let (tx, ty) = (print.luma.width as f32 / 2.0, print.luma.height as f32 / 2.0);
+    let mut pixels = Vec::with_capacity(w * h);
+    let mut coverage = Vec::with_capacity(w * h);
+    for y in 0..h {
+        for x in 0..w {
+            let (dx, dy) = (x as f32 + 0.5 - cx, y as f32 + 0.5 - cy);
+            // Inverse rotation, then back to thumbnail pixels.
+            let u = (cos * dx + sin * dy) / scale + tx - 0.5;
+            let v = (-sin * dx + cos * dy) / scale + ty - 0.5;
+            let m = print.mask.sample(u, v).unwrap_or(0.0);
+            let value = print.luma.sample(u, v).unwrap_or(pad);
+            pixels.push(m * value + (1.0 - m) * pad);
+            coverage.push(m);
+        }
+    }
+    // A cell counts when the logo reaches within two pixels of it: the
+    // outline's edge falls there.
+    let mut used = vec![false; columns * rows];
+    for row in 0..rows {
+        for column in 0..columns {
+            let y0 = (row * CELL).saturating_sub(2);
+            let x0 = (column * CELL).saturating_sub(2);
+            let touched = (y0..((row + 1) * CELL + 2).min(h))
+                .any(|y| (x0..((column + 1) * CELL + 2).min(w)).any(|x| coverage[y * w + x] > 0.5));
+            used[row * columns + column] = touched;
+        }
+    }
+    (Gray::new(w, h, pixels), used)
+}
+
+#[cfg(test)]
+mod tests;
