@@ -21,12 +21,13 @@ fi
 
 # chromium-l10n carries the UI languages: without it chrome.i18n is always
 # English and the Italian interface cannot be tested.
-# Firefox ESR runs the Firefox package's test; zip and unzip package.
+# Firefox ESR runs the Firefox package's test; zip and unzip package;
+# libcairo2 lets CairoSVG render the coats of arms of the logo corpus.
 if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/it.pak || ! -x /usr/bin/firefox-esr ]] \
-    || ! command -v zip >/dev/null || ! command -v unzip >/dev/null; then
-  say "installing Debian's Chromium with its translations, Firefox ESR, zip and unzip"
+    || ! command -v zip >/dev/null || ! command -v unzip >/dev/null || ! ldconfig -p | grep -q 'libcairo\.so\.2'; then
+  say "installing Debian's Chromium with its translations, Firefox ESR, zip, unzip and cairo"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n firefox-esr zip unzip >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n firefox-esr zip unzip libcairo2 >/dev/null
 fi
 
 if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
@@ -34,10 +35,12 @@ if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# Python tools for the generated personal-data corpus, in the project's venv.
-if [[ ! -x .venv/bin/python || tests/pii/requirements.txt -nt .venv/.installed ]]; then
+# Python tools for the generated corpora (personal data, logos), in the
+# project's venv.
+if [[ ! -x .venv/bin/python || tests/pii/requirements.txt -nt .venv/.installed \
+    || tests/logos/requirements.txt -nt .venv/.installed ]]; then
   say "creating .venv for the corpus tools"
   python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check -r tests/pii/requirements.txt
+  .venv/bin/pip install -q --disable-pip-version-check -r tests/pii/requirements.txt -r tests/logos/requirements.txt
   touch .venv/.installed
 fi

@@ -45,6 +45,12 @@ enum Command {
         policy: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Report places from this whole-logo similarity (tuning only).
+        #[arg(long, hide = true)]
+        min_score: Option<f32>,
+        /// Report places from this weakest-part similarity (tuning only).
+        #[arg(long, hide = true)]
+        min_parts: Option<f32>,
     },
     /// The Ente's logo: make the fingerprint the policy needs.
     Logo {
@@ -127,8 +133,17 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { file, policy, format } => check::run(file, policy, format),
-        Command::CheckImage { files, policy, format } => {
-            check::policy_or_default(policy).and_then(|policy| picture::check(&files, policy, format))
+        Command::CheckImage {
+            files,
+            policy,
+            format,
+            min_score,
+            min_parts,
+        } => {
+            let mut accept = riserbo_core::logo::Accept::DEFAULT;
+            accept.score = min_score.unwrap_or(accept.score);
+            accept.parts = min_parts.unwrap_or(accept.parts);
+            check::policy_or_default(policy).and_then(|policy| picture::check(&files, policy, format, accept))
         }
         Command::Logo {
             command: LogoCommand::Fingerprint { file },

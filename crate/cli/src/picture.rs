@@ -84,7 +84,7 @@ pub fn fingerprint(file: &Path) -> Result<u8, Failure> {
 
 /// `riserbo check-image FILE…`: looks for the policy's logos in each
 /// picture. Exit 1 when one is found, 2 when a picture could not be read.
-pub fn check(files: &[PathBuf], policy: Policy, format: Format) -> Result<u8, Failure> {
+pub fn check(files: &[PathBuf], policy: Policy, format: Format, accept: logo::Accept) -> Result<u8, Failure> {
     if policy.logo_fingerprints.is_empty() {
         return Err(Failure(
             "the policy has no logoFingerprints: nothing to look for".into(),
@@ -100,7 +100,7 @@ pub fn check(files: &[PathBuf], policy: Policy, format: Format) -> Result<u8, Fa
         let result = load(file).and_then(|p| {
             let luma = logo::luma_from_rgba(&p.rgba);
             analyzer
-                .analyze_image(p.width, p.height, &luma)
+                .analyze_image_with(p.width, p.height, &luma, accept)
                 .map_err(|e| format!("{}: {e}", file.display()))
         });
         let name = file.display().to_string();

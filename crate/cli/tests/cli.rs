@@ -243,3 +243,149 @@ fn the_deployment_templates_hold_valid_policies() {
             .code(0);
     }
 }
+
+/// The demo Comune's coat of arms, as the default policy knows it.
+const DEMO_LOGO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../icons/stemma-esempio.png");
+
+fn write_png(path: &std::path::Path, width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 3]) {
+    image::RgbImage::from_fn(width, height, |x, y| image::Rgb(pixel(x, y)))
+        .save(path)
+        .unwrap();
+}
+
+#[test]
+fn the_default_policy_carries_the_fingerprint_of_the_demo_logo() {
+    let printed = output(riserbo().args(["logo", "fingerprint", DEMO_LOGO]), 0);
+    let default = include_str!("../../core/src/logo/demo-fingerprint.txt");
+    assert_eq!(printed.trim(), default.trim());
+}
+
+#[test]
+fn check_image_finds_the_logo_and_passes_a_picture_without_it() {
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plain = dir.join("prato.png");
+    write_png(&plain, 640, 480, |x, y| {
+        [(x % 200) as u8, 120 + (y % 60) as u8, ((x * y) % 90) as u8]
+    });
+
+    let text = output(riserbo().args(["check-image", DEMO_LOGO]), 1);
+    assert!(
+        text.contains("critical") && text.contains("logo dell'Ente") && text.contains("doc. 003"),
+        "{text}"
+    );
+    let text = output(riserbo().arg("check-image").arg(&plain), 0);
+    assert!(text.ends_with("nessun logo dell'Ente\n"), "{text}");
+
+    // One record per picture; an unreadable one is a record too, exit 2.
+    let damaged = dir.join("rotta.png");
+    std::fs::write(&damaged, &std::fs::read(&plain).unwrap()[..200]).unwrap();
+    let out = riserbo()
+        .args(["check-image", "--format", "jsonl", DEMO_LOGO])
+        .arg(&plain)
+        .arg(&damaged)
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["findings"][0]["rule"], "logo.ente");
+    assert_eq!(records[0]["findings"][0]["area"]["logo"], 0);
+    assert_eq!(records[1]["findings"], serde_json::json!([]));
+    assert!(
+        records[2]["error"].as_str().unwrap().contains("damaged picture"),
+        "{}",
+        records[2]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The CRC-32 of PNG chunks (ISO 3309), bit by bit: a test needs no table.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn check_image_refuses_what_it_must_not_decode() {
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-refuse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A valid PNG header announcing 30000×30000 pixels, and nothing else:
+    // what a decompression bomb starts with.
+    let bomb = dir.join("bomba.png");
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend(30_000u32.to_be_bytes());
+    chunk.extend(30_000u32.to_be_bytes());
+    chunk.extend([8, 6, 0, 0, 0]);
+    let mut header = b"\x89PNG\r\n\x1a\n\0\0\0\x0d".to_vec();
+    header.extend(&chunk);
+    header.extend(crc32(&chunk).to_be_bytes());
+    for empty in [&b"IDAT"[..], &b"IEND"[..]] {
+        header.extend(0u32.to_be_bytes());
+        header.extend(empty);
+        header.extend(crc32(empty).to_be_bytes());
+    }
+    std::fs::write(&bomb, header).unwrap();
+    let err = riserbo()
+        .arg("check-image")
+        .arg(&bomb)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&err).contains("30000×30000"),
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+
+    let notes = dir.join("note.txt");
+    std::fs::write(&notes, "non è un'immagine").unwrap();
+    let err = riserbo()
+        .arg("check-image")
+        .arg(&notes)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8_lossy(&err).contains("not a JPEG, PNG, WebP or GIF picture"));
+
+    let err = riserbo()
+        .args(["logo", "fingerprint"])
+        .arg(&notes)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8_lossy(&err).starts_with("riserbo: "));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_policy_with_a_damaged_fingerprint_is_named_by_validate() {
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, r#"{"logoFingerprints": ["riserbo-logo:1:AAAA"]}"#).unwrap();
+    let text = output(riserbo().args(["policy", "validate"]).arg(&policy), 1);
+    assert!(
+        text.contains("logoFingerprints[0]: the fingerprint is damaged"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

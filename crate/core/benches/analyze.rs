@@ -57,5 +57,32 @@ fn analyze(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyze);
+/// Logo search on a picture at the working size (what the extension hands
+/// over after the browser has decoded and shrunk a photo), and on a 12 MP
+/// luma buffer that the core shrinks itself (what the CLI hands over).
+fn logo(c: &mut Criterion) {
+    let analyzer = Analyzer::default();
+    // A busy, deterministic texture: every place is a candidate to reject.
+    let texture = |w: usize, h: usize| -> Vec<u8> {
+        (0..w * h)
+            .map(|i| {
+                let (x, y) = ((i % w) as f32, (i / w) as f32);
+                (128.0 + 60.0 * (x * 0.07).sin() * (y * 0.05).cos() + 40.0 * ((x + y) * 0.21).sin()) as u8
+            })
+            .collect()
+    };
+    let small = texture(459, 344);
+    let mut group = c.benchmark_group("logo");
+    group.sample_size(20);
+    group.bench_function("logo search 459x344", |b| {
+        b.iter(|| analyzer.analyze_image(459, 344, black_box(&small)).unwrap())
+    });
+    let large = texture(4000, 3000);
+    group.bench_function("logo search 12 MP luma", |b| {
+        b.iter(|| analyzer.analyze_image(4000, 3000, black_box(&large)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analyze, logo);
 criterion_main!(benches);

@@ -2,7 +2,7 @@
 
 use crate::detect::{self, Hit, Input};
 use crate::fold::Folded;
-use crate::logo::{Fingerprint, ImageError, LogoDetector, LogoMatch};
+use crate::logo::{Accept, Fingerprint, ImageError, LogoDetector, LogoMatch};
 use crate::policy::RoleLevel;
 use crate::semantic::{self, Semantic};
 use crate::{Category, Finding, Policy, Severity};
@@ -76,6 +76,17 @@ impl Analyzer {
     /// The Ente's logos in a picture given as 8-bit luma (one byte a pixel,
     /// see [`crate::logo::luma_from_rgba`]), best match first.
     pub fn analyze_image(&self, width: usize, height: usize, luma: &[u8]) -> Result<Vec<ImageFinding>, ImageError> {
+        self.analyze_image_with(width, height, luma, Accept::DEFAULT)
+    }
+
+    /// As [`Analyzer::analyze_image`], with other match thresholds.
+    pub fn analyze_image_with(
+        &self,
+        width: usize,
+        height: usize,
+        luma: &[u8],
+        accept: Accept,
+    ) -> Result<Vec<ImageFinding>, ImageError> {
         let rule = &crate::rules::LOGO;
         let severity = match self.policy.severity_overrides.get(rule.id) {
             Some(o) => match o.severity() {
@@ -84,7 +95,7 @@ impl Analyzer {
             },
             None => rule.severity,
         };
-        let found = self.logos.detect_luma(width, height, luma)?;
+        let found = self.logos.detect_luma_with(width, height, luma, accept)?;
         Ok(found
             .into_iter()
             .map(|area| ImageFinding {

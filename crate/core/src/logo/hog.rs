@@ -71,13 +71,18 @@ pub fn cells(image: &Gray) -> Cells {
     }
     let (w, h) = (image.width, image.height);
     let px = &image.pixels;
-    let bin_width = std::f32::consts::PI / BINS as f32;
+    let bins_per_radian = BINS as f32 / std::f32::consts::PI;
+    // Which two cell columns (rows) a pixel votes into, and the weight of
+    // the second: the same for every row (column), so worked out once.
+    let split = |i: usize| {
+        let f = (i as f32 + 0.5) / CELL as f32 - 0.5;
+        // `f` ≥ −0.375: truncation after +1 is a floor.
+        let first = (f + 1.0) as isize - 1;
+        (first, f - first as f32)
+    };
+    let column_split: Vec<(isize, f32)> = (0..w).map(split).collect();
     for y in 1..h - 1 {
-        // Cell rows this pixel votes into, with bilinear weights.
-        let fy = (y as f32 + 0.5) / CELL as f32 - 0.5;
-        let row0 = fy.floor();
-        let wy1 = fy - row0;
-        let row0 = row0 as isize;
+        let (row0, wy1) = split(y);
         for x in 1..w - 1 {
             let gx = px[y * w + x + 1] - px[y * w + x - 1];
             let gy = px[(y + 1) * w + x] - px[(y - 1) * w + x];
@@ -85,15 +90,13 @@ pub fn cells(image: &Gray) -> Cells {
             if magnitude < 1e-3 {
                 continue;
             }
-            let b = unsigned_angle(gx, gy) / bin_width - 0.5;
-            let b0 = b.floor();
-            let wb1 = b - b0;
-            let bin0 = (b0 as isize).rem_euclid(BINS as isize) as usize;
-            let bin1 = (bin0 + 1) % BINS;
-            let fx = (x as f32 + 0.5) / CELL as f32 - 0.5;
-            let column0 = fx.floor();
-            let wx1 = fx - column0;
-            let column0 = column0 as isize;
+            // Bin centres at 10°, 30°, …: `b` in −0.5..8.5.
+            let b = unsigned_angle(gx, gy) * bins_per_radian - 0.5;
+            let b0 = (b + 1.0) as usize;
+            let wb1 = b + 1.0 - b0 as f32;
+            let bin0 = (b0 + BINS - 1) % BINS;
+            let bin1 = b0 % BINS;
+            let (column0, wx1) = column_split[x];
             for (dy, wy) in [(0, 1.0 - wy1), (1, wy1)] {
                 let row = row0 + dy;
                 if row < 0 || row >= rows as isize {

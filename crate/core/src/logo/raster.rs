@@ -92,37 +92,44 @@ impl Gray {
 }
 
 /// Area-average resampling along one axis (`horizontal`, or else vertical)
-/// from `from` to `to` samples, `to <= from`.
+/// from `from` to `to` samples, `to <= from`. The weights of each output
+/// sample are worked out once and applied to whole rows, so the vertical
+/// pass reads memory in order.
 fn shrink_axis(src: &[f32], width: usize, height: usize, to: usize, horizontal: bool) -> Vec<f32> {
-    let (from, lines) = if horizontal { (width, height) } else { (height, width) };
-    let (out_width, out_height) = if horizontal { (to, height) } else { (width, to) };
-    let mut out = vec![0.0; out_width * out_height];
+    let from = if horizontal { width } else { height };
     let ratio = from as f32 / to as f32;
-    for i in 0..to {
-        let start = i as f32 * ratio;
-        let end = start + ratio;
-        let first = start as usize;
-        let last = (end.ceil() as usize).min(from);
-        for line in 0..lines {
-            let mut sum = 0.0;
-            for j in first..last {
-                let cover = (end.min(j as f32 + 1.0) - start.max(j as f32)).max(0.0);
-                let value = if horizontal {
-                    src[line * width + j]
-                } else {
-                    src[j * width + line]
-                };
-                sum += value * cover;
-            }
-            let target = if horizontal {
-                line * out_width + i
-            } else {
-                i * out_width + line
-            };
-            out[target] = sum / ratio;
+    let weights: Vec<Vec<(usize, f32)>> = (0..to)
+        .map(|i| {
+            let start = i as f32 * ratio;
+            let end = start + ratio;
+            (start as usize..(end.ceil() as usize).min(from))
+                .map(|j| (j, (end.min(j as f32 + 1.0) - start.max(j as f32)).max(0.0) / ratio))
+                .filter(|&(_, w)| w > 0.0)
+                .collect()
+        })
+        .collect();
+    if horizontal {
+        let mut out = Vec::with_capacity(to * height);
+        for row in src.chunks_exact(width) {
+            out.extend(
+                weights
+                    .iter()
+                    .map(|taps| taps.iter().map(|&(j, w)| row[j] * w).sum::<f32>()),
+            );
         }
+        out
+    } else {
+        let mut out = vec![0.0; width * to];
+        for (i, taps) in weights.iter().enumerate() {
+            let target = &mut out[i * width..(i + 1) * width];
+            for &(j, w) in taps {
+                for (t, v) in target.iter_mut().zip(&src[j * width..(j + 1) * width]) {
+                    *t += v * w;
+                }
+            }
+        }
+        out
     }
-    out
 }
 
 /// 8-bit luma of RGBA pixels, composited over white (a transparent PNG shows

@@ -76,7 +76,7 @@ fn background(width: usize, height: usize, seed: u32) -> Vec<u8> {
             (
                 r(next()) * 0.2,
                 r(next()) * 0.2,
-                r(next()) * 6.28,
+                r(next()) * std::f32::consts::TAU,
                 20.0 + r(next()) * 40.0,
             )
         })
@@ -129,7 +129,7 @@ fn the_logo_is_found_in_a_larger_picture_at_several_sizes() {
         let found = detector.detect_luma(width, height, &luma(&picture)).unwrap();
         assert_eq!(found.len(), 1, "logo of {size} px not found");
         let m = &found[0];
-        assert!(m.score >= MATCH_SCORE);
+        assert!(m.score >= Accept::DEFAULT.score && m.parts >= Accept::DEFAULT.parts);
         // The match is where the logo is, roughly its size.
         let centre = (m.x + m.width / 2, m.y + m.height / 2);
         let expected = (40 + size as u32 * 9 / 20, 30 + size as u32 / 2);
