@@ -57,6 +57,11 @@ function handle(message, sender) {
   switch (message && message.type) {
     case 'riserbo:analyze':
       return analyzerReady.then(analyzer => ({ findings: analyzer.analyze(String(message.text)) }));
+    case 'riserbo:image':
+      return analyzerReady.then(analyzer => {
+        const luma = Uint8Array.from(atob(String(message.luma)), c => c.charCodeAt(0));
+        return { findings: analyzer.analyzeImage(Number(message.width), Number(message.height), luma) };
+      });
     case 'riserbo:policy':
       return analyzerReady.then(analyzer => ({ policyJson, policy: analyzer.policy(), version: version() }));
     case 'riserbo:status':

@@ -18,6 +18,9 @@
       this.editor = editor;
       // Occurrences the employee chose to ignore, by rule and text.
       this.ignoredHere = new Set();
+      // Logo findings of pictures attached to this post, until it is sent.
+      this.imageFindings = [];
+      this.hadText = false;
       this.ranges = [];
       this.panel = new ui.Panel(editor, {
         ignore: f => {
@@ -57,8 +60,15 @@
       this.running = true;
       try {
         const model = textModel.read(this.editor);
+        // A compose box emptied after holding text was published (or
+        // cleared): its attachments went with it.
+        const hasText = model.text.trim() !== '';
+        if (this.hadText && !hasText) this.imageFindings = [];
+        this.hadText = hasText;
         const findings = (await engine.analyze(model.text))
-          .filter(f => !ignoredByEmployee(f) && !this.ignoredHere.has(f.rule + '|' + f.text));
+          .filter(f => !ignoredByEmployee(f))
+          .concat(this.imageFindings)
+          .filter(f => !this.ignoredHere.has(f.rule + '|' + f.text));
         this.show(model, findings);
       } catch (error) {
         // Never pretend the text is clean when it was not checked.
@@ -78,6 +88,12 @@
       }
     }
 
+    /** Adds what was found in a picture attached to this post. */
+    addImageFindings(findings) {
+      this.imageFindings = this.imageFindings.filter(f => !findings.some(g => g.image === f.image)).concat(findings);
+      this.schedule();
+    }
+
     /** The findings of the text as it is now, or null if an analysis is due. */
     settledFindings() {
       return this.pending || this.running || this.dirty ? null : this.panel.findings;
@@ -95,6 +111,7 @@
         // A pasted spreadsheet can hold thousands of findings; underlining
         // the first ones is enough to make the point and keeps paint cheap.
         for (const f of findings.slice(0, MAX_UNDERLINES)) {
+          if (f.image) continue;
           const range = textModel.range(model, f.start, f.end);
           if (range) ranges.push({ severity: f.severity, range });
         }
@@ -154,7 +171,7 @@
 
   // The employee's "words not to flag". Validated identifiers (a codice
   // fiscale, an IBAN, a card) stay flagged whatever the list says.
-  const VALIDATED = new Set(['codice_fiscale', 'iban', 'payment_card', 'partita_iva', 'health_card']);
+  const VALIDATED = new Set(['codice_fiscale', 'iban', 'payment_card', 'partita_iva', 'health_card', 'logo']);
   // Read through the effective settings: an administrator can lock the list.
   let ignored = [];
   const refreshIgnored = async () => {
@@ -303,18 +320,57 @@
   // Attaching a photo or a video (file picker, paste, drop) brings a gentle
   // reminder: offices, documents and colleagues are not photographed or
   // filmed without authorisation (doc. 000, 003, 004). It never blocks.
-  const isMedia = files => [...(files || [])].some(f => /^(image|video)\//.test(f.type));
-  async function remindAboutMedia(files) {
-    if (!active || !isMedia(files)) return;
+  // Each picture is also searched for the Ente's logo (doc. 003, 004): a
+  // match becomes a finding of the compose box it is attached to, weighed
+  // before sending like any other; a picture chosen outside a compose box
+  // (a profile or cover picture) gets an alert of its own.
+  const isMedia = file => /^(image|video)\//.test(file.type) || riserbo.images.isPicture(file);
+  async function attachments(files, watch) {
+    files = [...(files || [])].filter(isMedia);
+    if (!active || !files.length) return;
     const reply = await chrome.runtime.sendMessage({ type: 'riserbo:policy' }).catch(() => null);
-    if (reply && reply.policy && reply.policy.mediaReminder === false) return;
-    ui.remind(chrome.i18n.getMessage('mediaReminder'));
+    const policy = (reply && reply.policy) || {};
+    if (policy.mediaReminder !== false) ui.remind(chrome.i18n.getMessage('mediaReminder'));
+    if (!policy.logoFingerprints || !policy.logoFingerprints.length) return;
+    // A post holds a few pictures; a folder dropped by mistake is not read whole.
+    for (const file of files.filter(riserbo.images.isPicture).slice(0, 10)) {
+      let findings;
+      try {
+        findings = await riserbo.images.check(file);
+      } catch (error) {
+        // Refused or unreadable: say so, never block the post for it.
+        const key = error instanceof riserbo.images.Refused ? error.key : 'imageUnreadable';
+        if (!(error instanceof riserbo.images.Refused)) console.warn('Riserbo: immagine non controllata', error);
+        ui.remind(chrome.i18n.getMessage(key, [file.name || '']));
+        continue;
+      }
+      if (!findings.length) continue;
+      const target = watch && watch.editor.isConnected ? watch : null;
+      if (target) target.addImageFindings(findings);
+      else ui.remind(chrome.i18n.getMessage('logoInPicture', [file.name || '']) + ' ' + findings[0].message, true);
+    }
   }
+  // The compose box a file picker belongs to: sites put the picker in the
+  // box's toolbar, a few levels from the editor. A picker with no editor
+  // close by (a profile or cover picture) belongs to none.
+  const watchOfPicker = input => {
+    let box = input.parentElement;
+    for (let depth = 0; box && box !== document.body && depth < 6; depth++, box = box.parentElement) {
+      for (const [editor, watch] of watches) if (box.contains(editor)) return watch;
+    }
+    return null;
+  };
   document.addEventListener('change', e => {
-    if (e.target instanceof HTMLInputElement && e.target.type === 'file') remindAboutMedia(e.target.files);
+    if (e.target instanceof HTMLInputElement && e.target.type === 'file') {
+      attachments(e.target.files, watchOfPicker(e.target));
+    }
   }, true);
-  document.addEventListener('paste', e => remindAboutMedia(e.clipboardData && e.clipboardData.files), true);
-  document.addEventListener('drop', e => remindAboutMedia(e.dataTransfer && e.dataTransfer.files), true);
+  document.addEventListener('paste', e => {
+    attachments(e.clipboardData && e.clipboardData.files, watchFor(e.target) || watchNear(e.target));
+  }, true);
+  document.addEventListener('drop', e => {
+    attachments(e.dataTransfer && e.dataTransfer.files, watchFor(e.target) || watchNear(e.target));
+  }, true);
 
   refreshActive().finally(() => {
     remindIfOnDuty();

@@ -14,6 +14,10 @@ riserbo.engine = (() => {
   // so the page's main thread never waits for it.
   const LOCAL_LIMIT = 20000;
   const inWorker = async text => (await askWorker({ type: 'riserbo:analyze', text })).findings;
+  // Messages to the worker are JSON: the pixels travel as base64.
+  const imageInWorker = async (width, height, luma) =>
+    (await askWorker({ type: 'riserbo:image', width, height, luma: toBase64(luma) })).findings;
+  const worker = { analyze: inWorker, analyzeImage: imageInWorker };
   let ready = null;
   const state = { kind: 'starting', reason: '' };
 
@@ -29,20 +33,31 @@ riserbo.engine = (() => {
     const glue = await import(coreUrl('riserbo_wasm.js'));
     await glue.default({ module_or_path: coreUrl('riserbo_wasm_bg.wasm') });
     const analyzer = new glue.Analyzer(policyJson);
-    return text => analyzer.analyze(text);
+    return {
+      analyze: text => analyzer.analyze(text),
+      analyzeImage: (width, height, luma) => analyzer.analyzeImage(width, height, luma),
+    };
+  }
+
+  function toBase64(bytes) {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
   }
 
   async function start() {
     const { policyJson } = await askWorker({ type: 'riserbo:policy' });
     try {
-      const analyze = await startLocal(policyJson);
+      const local = await startLocal(policyJson);
       state.kind = 'local';
-      return analyze;
+      return local;
     } catch (error) {
       // Expected on strict-CSP pages: fall back to the worker.
       state.kind = 'worker';
       state.reason = String(error && error.message || error);
-      return inWorker;
+      return worker;
     }
   }
 
@@ -55,6 +70,14 @@ riserbo.engine = (() => {
     }
   });
 
+  function started() {
+    if (!ready) {
+      ready = start();
+      ready.catch(() => { ready = null; });
+    }
+    return ready;
+  }
+
   return {
     state,
     onPolicyChange(listener) {
@@ -62,12 +85,12 @@ riserbo.engine = (() => {
     },
     /** Resolves to the findings of `text`, offsets in UTF-16 code units. */
     async analyze(text) {
-      if (!ready) {
-        ready = start();
-        ready.catch(() => { ready = null; });
-      }
-      const analyze = await ready;
-      return text.length > LOCAL_LIMIT ? inWorker(text) : analyze(text);
+      const core = await started();
+      return text.length > LOCAL_LIMIT ? inWorker(text) : core.analyze(text);
+    },
+    /** Resolves to the logo findings of a picture given as 8-bit luma. */
+    async analyzeImage(width, height, luma) {
+      return (await started()).analyzeImage(width, height, luma);
     },
   };
 })();

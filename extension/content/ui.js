@@ -391,13 +391,18 @@ riserbo.ui = (() => {
     });
   }
 
-  /** A gentle, dismissible notice at the bottom of the page. */
-  function remind(text) {
+  /**
+   * A dismissible notice at the bottom of the page: gentle, or `urgent`
+   * (announced at once by screen readers, red edge) for a finding that has
+   * no compose box to show on.
+   */
+  function remind(text, urgent = false) {
     const box = document.createElement('div');
-    box.setAttribute('role', 'status');
+    box.setAttribute('role', urgent ? 'alert' : 'status');
     box.style.cssText = 'position:fixed;left:16px;bottom:16px;max-width:420px;z-index:2147483646;background:#fff;' +
       'color:#1f1f1f;border:1px solid #0b5cad;border-left:6px solid #0b5cad;border-radius:8px;padding:10px 14px;' +
       'font:14px/1.45 system-ui,sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.2)';
+    if (urgent) box.style.borderLeftColor = '#b3261e';
     const message = document.createElement('p');
     message.style.margin = '0 0 8px';
     message.textContent = text;

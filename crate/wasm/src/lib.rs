@@ -35,6 +35,21 @@ impl Analyzer {
         serde_wasm_bindgen::to_value(&findings).map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// The Ente's logos in a picture, given as 8-bit luma (one byte a
+    /// pixel, composited over white: see `luma_from_rgba` in the core),
+    /// as findings with the place in the picture. The browser decodes and
+    /// shrinks the picture; no image codec runs here. Throws on a size
+    /// beyond the core's limits.
+    #[wasm_bindgen(js_name = analyzeImage)]
+    pub fn analyze_image(&self, width: u32, height: u32, luma: &[u8]) -> Result<JsValue, JsError> {
+        let findings = self
+            .inner
+            .analyze_image(width as usize, height as usize, luma)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        serde::Serialize::serialize(&findings, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// The policy in effect, as a plain object.
     pub fn policy(&self) -> Result<JsValue, JsError> {
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();

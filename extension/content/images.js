@@ -1,0 +1,139 @@
+// Reads a picture the employee attaches, so the core can look for the
+// Ente's logo in it. The picture never leaves the browser: the browser
+// decodes and shrinks it here, and the core receives only gray pixels.
+//
+// Before anything is decoded, the first bytes say what the file is and how
+// large: only the formats the sites accept (JPEG, PNG, WebP, GIF) are
+// decoded, and a picture beyond the core's limits (a decompression bomb, a
+// 200-megapixel panorama) is refused with a message instead of filling the
+// tab's memory.
+'use strict';
+
+riserbo.images = (() => {
+  // The core's limits (riserbo_core::logo): keep these in step.
+  const WORKING_SIDE = 344;
+  const MAX_PIXELS = 50e6;
+  const MAX_SIDE = 20000;
+  // The headers that matter are in the first bytes, after at most a large
+  // EXIF block (64 KiB) and its thumbnail.
+  const HEAD_BYTES = 256 * 1024;
+  const MAX_BYTES = 100 * 1024 * 1024;
+
+  /** A refusal with the reason to show the employee (an i18n key). */
+  class Refused extends Error {
+    constructor(key, ...args) {
+      super(key);
+      this.key = key;
+      this.args = args;
+    }
+  }
+
+  const be16 = (b, i) => (b[i] << 8) | b[i + 1];
+  const le16 = (b, i) => b[i] | (b[i + 1] << 8);
+  const le24 = (b, i) => b[i] | (b[i + 1] << 8) | (b[i + 2] << 16);
+  const ascii = (b, i, n) => String.fromCharCode(...b.subarray(i, i + n));
+
+  /** { format, width, height } from a picture's first bytes, or null. */
+  function probe(b) {
+    if (b.length >= 24 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG') {
+      const view = new DataView(b.buffer, b.byteOffset);
+      return { format: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+    }
+    if (b.length >= 10 && ascii(b, 0, 4) === 'GIF8') {
+      return { format: 'gif', width: le16(b, 6), height: le16(b, 8) };
+    }
+    if (b.length >= 30 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
+      const chunk = ascii(b, 12, 4);
+      if (chunk === 'VP8 ') return { format: 'webp', width: le16(b, 26) & 0x3fff, height: le16(b, 28) & 0x3fff };
+      if (chunk === 'VP8L') {
+        return {
+          format: 'webp',
+          width: 1 + (((b[22] & 0x3f) << 8) | b[21]),
+          height: 1 + (((b[24] & 0x0f) << 10) | (b[23] << 2) | ((b[22] & 0xc0) >> 6)),
+        };
+      }
+      if (chunk === 'VP8X') return { format: 'webp', width: 1 + le24(b, 24), height: 1 + le24(b, 27) };
+      return null;
+    }
+    if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
+      // Walk the JPEG segments to the frame header (SOF0-SOF15 but the
+      // table markers C4, C8, CC), which holds the size.
+      let i = 2;
+      while (i + 9 < b.length) {
+        if (b[i] !== 0xff) return null;
+        const marker = b[i + 1];
+        if (marker === 0xff) { i++; continue; }
+        if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+          return { format: 'jpeg', width: be16(b, i + 7), height: be16(b, i + 5) };
+        }
+        if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; }
+        i += 2 + be16(b, i + 2);
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** 8-bit luma over white, with the core's integer BT.709 weights. */
+  function lumaOf(rgba) {
+    const luma = new Uint8Array(rgba.length / 4);
+    for (let p = 0, i = 0; i < luma.length; i++, p += 4) {
+      const y = Math.floor((2126 * rgba[p] + 7152 * rgba[p + 1] + 722 * rgba[p + 2] + 5000) / 10000);
+      const a = rgba[p + 3];
+      luma[i] = Math.floor((y * a + 255 * (255 - a) + 127) / 255);
+    }
+    return luma;
+  }
+
+  /**
+   * The picture as gray pixels, its shorter side shrunk to the core's
+   * working size by the browser's own decoder (which, for a JPEG, can
+   * decode straight at the smaller size).
+   */
+  async function pixels(file) {
+    if (file.size > MAX_BYTES) throw new Refused('imageTooLarge');
+    const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    const info = probe(head);
+    if (!info) throw new Refused('imageUnsupported');
+    if (!info.width || !info.height) throw new Refused('imageUnreadable');
+    if (info.width > MAX_SIDE || info.height > MAX_SIDE || info.width * info.height > MAX_PIXELS) {
+      throw new Refused('imageTooLarge');
+    }
+    const short = Math.min(info.width, info.height);
+    // One side only: the other follows the picture's proportions, whichever
+    // way its EXIF orientation turns it.
+    const resize = short <= WORKING_SIDE ? {}
+      : info.width <= info.height ? { resizeWidth: WORKING_SIDE } : { resizeHeight: WORKING_SIDE };
+    let bitmap;
+    try {
+      bitmap = await createImageBitmap(file, { ...resize, resizeQuality: 'medium' });
+    } catch {
+      throw new Refused('imageUnreadable');
+    }
+    try {
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      return { width: bitmap.width, height: bitmap.height, luma: lumaOf(data) };
+    } finally {
+      bitmap.close();
+    }
+  }
+
+  const isPicture = file => /^image\//.test(file.type) || /\.(jpe?g|png|gif|webp)$/i.test(file.name || '');
+
+  return {
+    Refused,
+    isPicture,
+    probe,
+    pixels,
+    /** The logo findings of a picture, each carrying the file's name. */
+    async check(file) {
+      const { width, height, luma } = await pixels(file);
+      const findings = await riserbo.engine.analyzeImage(width, height, luma);
+      const name = file.name || 'immagine';
+      return findings.map(f => ({ ...f, text: name, image: name }));
+    },
+  };
+})();

@@ -1,0 +1,178 @@
+// The Ente's logo in attached pictures, on the X-like (Draft.js, strict CSP:
+// the core runs in the service worker) and Facebook-like (Lexical) pages:
+// a flyer with the demo Comune's coat of arms becomes a critical finding of
+// the compose box and is weighed before sending; a neighbour's coat of arms
+// (same shield, another crown) is not; a profile picture gets an alert of
+// its own; damaged and oversized pictures get a message and nothing breaks.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ROOT, accessibleNodes, liveRegions, start } from './harness.mjs';
+
+let browser;
+const requests = [];
+before(async () => {
+  browser = await start();
+  browser.context.on('request', r => requests.push(r.url()));
+  await browser.worker.evaluate(() => chrome.storage.local.set({ mode: 'confirm', ownSet: { mode: true } }));
+});
+after(async () => { await browser?.close(); });
+
+const svg = name => readFileSync(join(ROOT, name), 'utf8');
+const DEMO = svg('icons/stemma-esempio.svg');
+const NEIGHBOUR = svg('tests/logos/arms/corona-muraria.svg');
+
+/**
+ * A JPEG drawn by the browser: a flyer (coloured band, lines of text, a
+ * photo-like gradient) 1200×900 with `arms` at 30% of its height, turned
+ * by 6°, at quality 0.6. Drawn in a blank page, so no site CSP applies.
+ */
+async function flyer(arms) {
+  const page = await browser.context.newPage();
+  const base64 = await page.evaluate(async svgText => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 900;
+    const g = canvas.getContext('2d');
+    const sky = g.createLinearGradient(0, 0, 1200, 900);
+    sky.addColorStop(0, '#c9a27e');
+    sky.addColorStop(1, '#4a6b3a');
+    g.fillStyle = sky;
+    g.fillRect(0, 0, 1200, 900);
+    g.fillStyle = '#faf6ee';
+    g.fillRect(150, 80, 900, 740);
+    g.fillStyle = '#8a1c1c';
+    g.fillRect(150, 80, 900, 90);
+    g.fillStyle = '#333';
+    for (let y = 230; y < 780; y += 34) g.fillRect(480, y, 420 + ((y * 7) % 130), 12);
+    if (svgText) {
+      const image = new Image();
+      image.src = 'data:image/svg+xml;base64,' + btoa(svgText);
+      await image.decode();
+      g.save();
+      g.translate(320, 420);
+      g.rotate((6 * Math.PI) / 180);
+      g.drawImage(image, -122, -135, 243, 270);
+      g.restore();
+    }
+    const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.6));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  }, arms);
+  await page.close();
+  return Buffer.from(base64, 'base64');
+}
+
+const jpeg = (name, buffer) => ({ name, mimeType: 'image/jpeg', buffer });
+
+async function waitFor(page, pattern, role) {
+  for (let i = 0; i < 100; i++) {
+    const texts = role
+      ? (await accessibleNodes(page)).filter(n => n.role === role).map(n => n.name)
+      : await liveRegions(page);
+    if (texts.some(t => pattern.test(t))) return texts;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`nothing matched ${pattern}`);
+}
+
+async function dialogOf(page) {
+  for (let i = 0; i < 50; i++) {
+    const nodes = await accessibleNodes(page);
+    if (nodes.some(n => n.role === 'alertdialog')) return nodes;
+    await page.waitForTimeout(100);
+  }
+  assert.fail('no dialog appeared');
+}
+
+test('X-like page: a flyer with the logo is a critical finding, weighed before sending', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://x.com/');
+  await page.click('.public-DraftEditor-content');
+  await page.keyboard.type('Vi aspettiamo sabato alla sagra!');
+  await page.setInputFiles('[data-testid="fileInput"]', jpeg('volantino.jpg', await flyer(DEMO)));
+  const regions = await waitFor(page, /logo dell'Ente/);
+  assert.ok(regions.some(r => /1 segnalazione/.test(r)), JSON.stringify(regions));
+  // The gentle reminder about photos comes too.
+  await waitFor(page, /foto o un video/);
+  // The text is untouched; sending is paused and the dialog names the logo.
+  assert.equal(await page.locator('.public-DraftEditor-content').textContent(), 'Vi aspettiamo sabato alla sagra!');
+  await page.click('[data-testid="tweetButtonInline"]');
+  const nodes = await dialogOf(page);
+  assert.ok(nodes.some(n => /logo dell'Ente/.test(n.name)), JSON.stringify(nodes.map(n => n.name)));
+  assert.deepEqual(await page.locator('.published').allTextContents(), []);
+  // The dialog lives in a closed shadow root: focus starts on "Modifica".
+  assert.ok(nodes.some(n => n.role === 'button' && n.name === 'Pubblica comunque'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 30 && !(await page.locator('.published').count()); i++) await page.waitForTimeout(100);
+  assert.deepEqual(await page.locator('.published').allTextContents(), ['Vi aspettiamo sabato alla sagra!']);
+  // The post went out with its picture: the next post starts clean.
+  await page.click('.public-DraftEditor-content');
+  await page.keyboard.type('Buona domenica');
+  await waitFor(page, /nessun problema/);
+  await page.close();
+});
+
+test('Facebook-like page: the logo is found; a neighbour\'s coat of arms is not', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.facebook.com/');
+  await page.click('[aria-label="A cosa stai pensando?"]');
+  await page.keyboard.type('Che bella festa in piazza');
+  await page.setInputFiles('[data-testid="fbFileInput"]', jpeg('vicini.jpg', await flyer(NEIGHBOUR)));
+  await waitFor(page, /foto o un video/);
+  // Give the check time to finish, then: still nothing to report.
+  await page.waitForTimeout(1500);
+  assert.ok((await liveRegions(page)).some(r => /nessun problema/.test(r)), JSON.stringify(await liveRegions(page)));
+  await page.setInputFiles('[data-testid="fbFileInput"]', jpeg('festa.jpg', await flyer(DEMO)));
+  const regions = await waitFor(page, /logo dell'Ente/);
+  assert.ok(regions.some(r => /1 segnalazione/.test(r)), JSON.stringify(regions));
+  // Alt+Shift+R opens the card: the finding names the picture and its source.
+  await page.click('[aria-label="A cosa stai pensando?"]');
+  await page.keyboard.press('Alt+Shift+KeyR');
+  const names = (await accessibleNodes(page)).map(n => n.name).join('\n');
+  assert.match(names, /festa\.jpg/);
+  assert.match(names, /doc\. 003/);
+  await page.close();
+});
+
+test('a profile picture with the logo gets an alert of its own', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.facebook.com/');
+  await page.setInputFiles('#profilePicture', jpeg('profilo.jpg', await flyer(DEMO)));
+  await waitFor(page, /profilo\.jpg contiene il logo dell'Ente/, 'alert');
+  await page.close();
+});
+
+test('damaged and oversized pictures get a message; the page and the text survive', async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  await page.goto('https://www.facebook.com/');
+  await page.click('[aria-label="A cosa stai pensando?"]');
+  await page.keyboard.type('Testo da non perdere');
+  const damaged = (await flyer(DEMO)).subarray(0, 3000);
+  await page.setInputFiles('[data-testid="fbFileInput"]', jpeg('rotta.jpg', damaged));
+  await waitFor(page, /non è riuscito a leggere l'immagine rotta\.jpg/);
+  // A PNG header announcing 30000×30000 pixels: refused before decoding.
+  const bomb = Buffer.from('89504e470d0a1a0a0000000d4948445200007530000075300806000000', 'hex');
+  await page.setInputFiles('[data-testid="fbFileInput"]', { name: 'bomba.png', mimeType: 'image/png', buffer: bomb });
+  await waitFor(page, /bomba\.png: è troppo grande/);
+  // Not a picture format the sites take.
+  await page.setInputFiles('[data-testid="fbFileInput"]', { name: 'scansione.tiff', mimeType: 'image/tiff', buffer: Buffer.from('II*\0') });
+  await waitFor(page, /controlla solo immagini JPEG, PNG, WebP e GIF/);
+  assert.equal(await page.locator('[aria-label="A cosa stai pensando?"]').textContent(), 'Testo da non perdere');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('pictures are checked without any network request', () => {
+  const outside = requests.filter(url => {
+    const { protocol, hostname } = new URL(url);
+    return !['chrome-extension:', 'data:', 'blob:', 'about:'].includes(protocol) && !['x.com', 'www.facebook.com'].includes(hostname);
+  });
+  assert.deepEqual(outside, []);
+});
