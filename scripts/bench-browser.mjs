@@ -5,7 +5,10 @@
 //   - keystroke-to-underline latency on a 5,000-character post typed into
 //     Lexical: a keystroke completes a codice fiscale, the time until the
 //     underline is painted is measured in the page (p95);
-//   - the JS heap the content script adds to the page.
+//   - the JS heap the content script adds to the page;
+//   - a 12-megapixel JPEG attached: decoded and shrunk by the browser
+//     (extension/content/images.js, as in the content script) and searched
+//     for the logo by the wasm core (median, p95 of 15 runs).
 // Run: node scripts/bench-browser.mjs (after scripts/build.sh).
 import { launch, startServer } from '../tests/browser/harness.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +57,51 @@ try {
     }
     return out;
   }, POST + 'S');
+
+  // 1b. A 12 MP photo with the demo logo: the content script's own code
+  // (images.js) in the same quiet page, then the wasm core.
+  const photo = await ext.evaluate(async () => {
+    for (const src of ['extension/content/namespace.js', 'extension/content/images.js']) {
+      await new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = chrome.runtime.getURL(src);
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
+    }
+    const glue = await import(chrome.runtime.getURL('extension/core/riserbo_wasm.js'));
+    const analyzer = new glue.Analyzer(null);
+    // A busy 4000×3000 picture (noise defeats JPEG's easy cases) with the
+    // coat of arms on it, encoded at quality 0.9.
+    const canvas = new OffscreenCanvas(4000, 3000);
+    const g = canvas.getContext('2d');
+    const noise = g.createImageData(4000, 3000);
+    let seed = 7;
+    for (let i = 0; i < noise.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const v = (i / 4) % 4000 / 16 + (seed >>> 24) / 4;
+      noise.data[i] = v; noise.data[i + 1] = 255 - v; noise.data[i + 2] = (v * 3) % 256; noise.data[i + 3] = 255;
+    }
+    g.putImageData(noise, 0, 0);
+    const logo = new Image();
+    logo.src = chrome.runtime.getURL('icons/stemma-esempio.png');
+    await logo.decode();
+    g.drawImage(logo, 2400, 900, 900, 1000);
+    const file = new File([await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })], 'foto.jpg', { type: 'image/jpeg' });
+    const decode = [], detect = [], total = [];
+    let found = 0;
+    for (let i = 0; i < 17; i++) {
+      const t0 = performance.now();
+      const { width, height, luma } = await riserbo.images.pixels(file);
+      const t1 = performance.now();
+      found = analyzer.analyzeImage(width, height, luma).length;
+      const t2 = performance.now();
+      if (i < 2) continue;
+      decode.push(t1 - t0); detect.push(t2 - t1); total.push(t2 - t0);
+    }
+    return { decode, detect, total, found, size: file.size };
+  });
   await ext.close();
 
   // 2. Keystroke to underline, in the Lexical page.
@@ -107,6 +155,9 @@ try {
   console.log(`analyse, 5,000 chars, wasm in Chromium (300 calls): median ${ms(percentile(calls, 0.5))}, ` +
     `p95 ${ms(percentile(calls, 0.95))}, p99 ${ms(percentile(calls, 0.99))}`);
   console.log(`keystroke to underline, 5,000-char post in Lexical (${latencies.length} keystrokes): median ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}`);
+  console.log(`12 MP JPEG (${(photo.size / 1048576).toFixed(1)} MB), logo ${photo.found ? 'found' : 'NOT found'}: ` +
+    `decode and shrink median ${ms(percentile(photo.decode, 0.5))}, logo search median ${ms(percentile(photo.detect, 0.5))}, ` +
+    `total median ${ms(percentile(photo.total, 0.5))}, p95 ${ms(percentile(photo.total, 0.95))}`);
   console.log(`JS heap added to the page by the content script: ${((withExt - plain) / 1048576).toFixed(1)} MB (${(withExt / 1048576).toFixed(1)} MB with, ${(plain / 1048576).toFixed(1)} MB without)`);
 } finally {
   await server.close();
