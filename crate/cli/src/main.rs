@@ -213,7 +213,7 @@ fn policy_template() -> String {
         "roleLevel": "employee",
         "disclaimerText": "Le opinioni espresse sono personali e non rappresentano quelle del Comune di Esempio.",
         "workHours": {"days": [1, 2, 3, 4, 5], "start": "08:00", "end": "14:00"},
-        "logoFingerprints": [],
+        "logoFingerprints": [riserbo_core::logo::DEMO_FINGERPRINT.trim()],
         "mediaReminder": true,
         "language": "it"
     });
