@@ -13,6 +13,11 @@ fn output(command: &mut Command, code: i32) -> String {
     String::from_utf8(command.assert().code(code).get_output().stdout.clone()).unwrap()
 }
 
+/// Runs the command, checks its exit status, returns what it said on stderr.
+fn complaint(command: &mut Command, code: i32) -> String {
+    String::from_utf8(command.assert().code(code).get_output().stderr.clone()).unwrap()
+}
+
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
@@ -280,16 +285,14 @@ fn check_image_finds_the_logo_and_passes_a_picture_without_it() {
     // One record per picture; an unreadable one is a record too, exit 2.
     let damaged = dir.join("rotta.png");
     std::fs::write(&damaged, &std::fs::read(&plain).unwrap()[..200]).unwrap();
-    let out = riserbo()
-        .args(["check-image", "--format", "jsonl", DEMO_LOGO])
-        .arg(&plain)
-        .arg(&damaged)
-        .assert()
-        .code(2)
-        .get_output()
-        .stdout
-        .clone();
-    let records = json_lines(&out);
+    let out = output(
+        riserbo()
+            .args(["check-image", "--format", "jsonl", DEMO_LOGO])
+            .arg(&plain)
+            .arg(&damaged),
+        2,
+    );
+    let records = json_lines(out.as_bytes());
     assert_eq!(records.len(), 3);
     assert_eq!(records[0]["findings"][0]["rule"], "logo.ente");
     assert_eq!(records[0]["findings"][0]["area"]["logo"], 0);
@@ -338,41 +341,16 @@ fn check_image_refuses_what_it_must_not_decode() {
         header.extend(crc32(empty).to_be_bytes());
     }
     std::fs::write(&bomb, header).unwrap();
-    let err = riserbo()
-        .arg("check-image")
-        .arg(&bomb)
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    assert!(
-        String::from_utf8_lossy(&err).contains("30000×30000"),
-        "{}",
-        String::from_utf8_lossy(&err)
-    );
+    let err = complaint(riserbo().arg("check-image").arg(&bomb), 2);
+    assert!(err.contains("30000×30000"), "{}", err);
 
     let notes = dir.join("note.txt");
     std::fs::write(&notes, "non è un'immagine").unwrap();
-    let err = riserbo()
-        .arg("check-image")
-        .arg(&notes)
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    assert!(String::from_utf8_lossy(&err).contains("not a JPEG, PNG, WebP or GIF picture"));
+    let err = complaint(riserbo().arg("check-image").arg(&notes), 2);
+    assert!(err.contains("not a JPEG, PNG, WebP or GIF picture"));
 
-    let err = riserbo()
-        .args(["logo", "fingerprint"])
-        .arg(&notes)
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    assert!(String::from_utf8_lossy(&err).starts_with("riserbo: "));
+    let err = complaint(riserbo().args(["logo", "fingerprint"]).arg(&notes), 2);
+    assert!(err.starts_with("riserbo: "));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -182,41 +182,24 @@ impl Verifier {
                 improved = false;
                 rounds += 1;
                 let step = shift * pose.scale;
+                // (dx, dy, size factor, turn)
                 let moves = [
-                    Pose {
-                        x: pose.x + step,
-                        ..pose
-                    },
-                    Pose {
-                        x: pose.x - step,
-                        ..pose
-                    },
-                    Pose {
-                        y: pose.y + step,
-                        ..pose
-                    },
-                    Pose {
-                        y: pose.y - step,
-                        ..pose
-                    },
-                    Pose {
-                        scale: pose.scale * (1.0 + zoom),
-                        ..pose
-                    },
-                    Pose {
-                        scale: pose.scale / (1.0 + zoom),
-                        ..pose
-                    },
-                    Pose {
-                        degrees: (pose.degrees + turn).min(12.5),
-                        ..pose
-                    },
-                    Pose {
-                        degrees: (pose.degrees - turn).max(-12.5),
-                        ..pose
-                    },
+                    (step, 0.0, 1.0, 0.0),
+                    (-step, 0.0, 1.0, 0.0),
+                    (0.0, step, 1.0, 0.0),
+                    (0.0, -step, 1.0, 0.0),
+                    (0.0, 0.0, 1.0 + zoom, 0.0),
+                    (0.0, 0.0, 1.0 / (1.0 + zoom), 0.0),
+                    (0.0, 0.0, 1.0, turn),
+                    (0.0, 0.0, 1.0, -turn),
                 ];
-                for candidate in moves {
+                for (dx, dy, grow, degrees) in moves {
+                    let candidate = Pose {
+                        x: pose.x + dx,
+                        y: pose.y + dy,
+                        scale: pose.scale * grow,
+                        degrees: (pose.degrees + degrees).clamp(-12.5, 12.5),
+                    };
                     let overlay = self.overlay(image, candidate);
                     if overlay.whole > best.whole + 1e-4 {
                         best = overlay;
