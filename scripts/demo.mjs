@@ -36,6 +36,27 @@ try {
     console.log(`  screenshot: ${shot}`);
     await page.close();
   }
+
+  // A picture with the demo Comune's coat of arms attached to a post.
+  const page = await browser.context.newPage();
+  await page.goto('https://www.facebook.com/');
+  const editor = page.locator('[data-lexical-editor="true"]').first();
+  await editor.click();
+  await page.keyboard.type('Che bella la festa del paese!');
+  await page.setInputFiles('[data-testid="fbFileInput"]', join(ROOT, 'target/demo-pictures/00004.jpg'));
+  let regions = [];
+  for (let i = 0; i < 50 && !regions.some(r => /logo/.test(r)); i++) {
+    await page.waitForTimeout(100);
+    regions = await liveRegions(page);
+  }
+  const box = await editor.boundingBox();
+  await page.mouse.click(box.x + box.width - 26, box.y + box.height - 16);
+  await page.waitForTimeout(200);
+  const shot = join(OUT, 'demo-logo.png');
+  await page.screenshot({ path: shot });
+  console.log(`picture: ${regions.join(' | ') || 'nessun annuncio'}`);
+  console.log(`  screenshot: ${shot}`);
+  await page.close();
 } finally {
   await browser.close();
 }

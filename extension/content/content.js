@@ -340,7 +340,7 @@
       } catch (error) {
         // Refused or unreadable: say so, never block the post for it.
         const key = error instanceof riserbo.images.Refused ? error.key : 'imageUnreadable';
-        if (!(error instanceof riserbo.images.Refused)) console.warn('Riserbo: immagine non controllata', error);
+        if (!(error instanceof riserbo.images.Refused)) console.warn('Riserbo: immagine non controllata', String(error && error.stack || error));
         ui.remind(chrome.i18n.getMessage(key, [file.name || '']));
         continue;
       }

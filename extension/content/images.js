@@ -92,7 +92,9 @@ riserbo.images = (() => {
    */
   async function pixels(file) {
     if (file.size > MAX_BYTES) throw new Refused('imageTooLarge');
-    const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    // Copied into an array of our own: in Firefox the file's bytes belong
+    // to the page, and views on them (subarray, DataView) are refused.
+    const head = Uint8Array.from(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
     const info = probe(head);
     if (!info) throw new Refused('imageUnsupported');
     if (!info.width || !info.height) throw new Refused('imageUnreadable');
@@ -129,7 +131,9 @@ riserbo.images = (() => {
       try {
         decoder = new ImageDecoder({
           type,
-          data: file.stream(),
+          // Bytes, not file.stream(): Firefox does not let the decoder read
+          // a stream made in the content script's compartment.
+          data: await file.arrayBuffer(),
           desiredWidth: Math.ceil(info.width * scale),
           desiredHeight: Math.ceil(info.height * scale),
         });

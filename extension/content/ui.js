@@ -120,6 +120,8 @@ riserbo.ui = (() => {
   }
 
   function describe(finding) {
+    // A category of one kind (the logo) needs no second name.
+    if (finding.kind === finding.category) return categoryLabel(finding.category);
     return `${categoryLabel(finding.category)} (${finding.kind.replace(/_/g, ' ')})`;
   }
 
@@ -133,10 +135,20 @@ riserbo.ui = (() => {
   const MASKABLE = new Set(['codice_fiscale', 'iban', 'payment_card', 'phone', 'email', 'partita_iva', 'license_plate',
     'id_document', 'health_card']);
 
+  // The number of findings on the page, readable by tests (as the number
+  // of underlines is); never any text.
+  const panels = new Set();
+  function countFindings() {
+    let count = 0;
+    for (const panel of panels) count += panel.findings.length;
+    root().host.dataset.findings = String(count);
+  }
+
   /** The badge, card and live region of one compose box. */
   class Panel {
     /** `actions`: { ignore(f), mask(f), disclaimer() }, run from the card. */
     constructor(editor, actions) {
+      panels.add(this);
       this.editor = editor;
       this.actions = actions;
       this.box = document.createElement('div');
@@ -181,6 +193,7 @@ riserbo.ui = (() => {
     render(findings) {
       const before = summary(this.findings);
       this.findings = findings;
+      countFindings();
       const level = findings.some(f => f.severity === 'critical') ? 'critical'
         : findings.some(f => f.severity === 'warning') ? 'warning'
           : findings.length ? 'hint' : 'none';
@@ -282,6 +295,7 @@ riserbo.ui = (() => {
     }
 
     destroy() {
+      panels.delete(this);
       this.box.remove();
     }
   }

@@ -1,6 +1,7 @@
 // Firefox ESR (Debian's firefox-esr, driven by puppeteer-core over WebDriver
-// BiDi): the Firefox package installs, warns on the Lexical page, and takes
-// the Ente's configuration from policies.json ("3rdparty"). Firefox has no
+// BiDi): the Firefox package installs, warns on the Lexical page, finds the
+// demo logo in an attached picture, and takes the Ente's configuration from
+// policies.json ("3rdparty"). Firefox has no
 // host-resolver flag: network.dns.localDomains sends www.facebook.com to
 // 127.0.0.1, where the test pages are served on port 443.
 import assert from 'node:assert/strict';
@@ -27,6 +28,8 @@ test('Firefox ESR: the package installs, warns on the Lexical page, and reads po
   execFileSync('bash', ['scripts/package.sh'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, RISERBO_CRX_KEY: join(dir, 'key.pem') } });
   const version = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).version;
   const unpacked = join(dir, 'extension');
+  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/logos/generate.py'), join(dir, 'pictures'),
+    '--seed', '3', '--per-logo', '1', '--plain', '0'], { stdio: 'ignore' });
   execFileSync('unzip', ['-q', join(ROOT, 'dist', `riserbo-${version}-firefox.zip`), '-d', unpacked]);
 
   const server = await startServer(dir, 443);
@@ -53,6 +56,14 @@ test('Firefox ESR: the package installs, warns on the Lexical page, and reads po
     for (let i = 0; i < 20 && (await underlines()) !== '2'; i++) await new Promise(r => setTimeout(r, 250));
     assert.equal(await underlines(), '2');
     assert.equal(await page.$eval('[data-lexical-editor="true"]', el => el.innerText), 'cf RSSMRA85T10A562S e il Progetto Aurora');
+    // A picture with the demo Comune's coat of arms (the corpus generator's,
+    // seed 3): a third finding, in the same compose box.
+    const findings = () => page.evaluate(() => document.querySelector('riserbo-ui')?.dataset.findings || '0');
+    assert.equal(await findings(), '2');
+    const picker = await page.$('[data-testid="fbFileInput"]');
+    await picker.uploadFile(join(dir, 'pictures', '00004.jpg'));
+    for (let i = 0; i < 40 && (await findings()) !== '3'; i++) await new Promise(r => setTimeout(r, 250));
+    assert.equal(await findings(), '3');
   } finally {
     await browser.close();
     await server.close();

@@ -116,8 +116,8 @@ pub fn check(files: &[PathBuf], policy: Policy, format: Format, accept: logo::Ac
                             let a = &f.area;
                             writeln!(
                                 out,
-                                "{name}: {} — logo alla posizione {},{} ({}×{} px), somiglianza {:.2}\n  {}\n  Fonte: {}",
-                                f.finding.severity.id(),
+                                "{name}: {} — logo dell'Ente alla posizione {},{} ({}×{} px), somiglianza {:.2}\n  {}\n  fonte: {}",
+                                crate::render::severity_word(f.finding.severity),
                                 a.x,
                                 a.y,
                                 a.width,

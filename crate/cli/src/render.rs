@@ -31,11 +31,12 @@ pub fn text(out: &mut impl Write, name: &str, input: &str, findings: &[Finding],
         let line_len = line.chars().count();
         // A span that runs onto the next line is underlined to this line's end.
         let width = (f.end - f.start).min(line_len.saturating_sub(column)).max(1);
-        let (sev_color, sev_word) = match f.severity {
-            Severity::Critical => (paint(RED), "critico"),
-            Severity::Warning => (paint(YELLOW), "avviso"),
-            Severity::Hint => (paint(CYAN), "suggerimento"),
+        let sev_color = match f.severity {
+            Severity::Critical => paint(RED),
+            Severity::Warning => paint(YELLOW),
+            Severity::Hint => paint(CYAN),
         };
+        let sev_word = severity_word(f.severity);
         let number = (line_index + 1).to_string();
         let pad = " ".repeat(number.len());
         writeln!(
@@ -69,5 +70,14 @@ pub fn text(out: &mut impl Write, name: &str, input: &str, findings: &[Finding],
             out,
             "{name}: {n} segnalazioni, {blocking} da correggere prima di pubblicare"
         ),
+    }
+}
+
+/// The severity as the text format says it, in Italian.
+pub fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "critico",
+        Severity::Warning => "avviso",
+        Severity::Hint => "suggerimento",
     }
 }

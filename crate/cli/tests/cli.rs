@@ -276,7 +276,7 @@ fn check_image_finds_the_logo_and_passes_a_picture_without_it() {
 
     let text = output(riserbo().args(["check-image", DEMO_LOGO]), 1);
     assert!(
-        text.contains("critical") && text.contains("logo dell'Ente") && text.contains("doc. 003"),
+        text.contains("critico") && text.contains("logo dell'Ente") && text.contains("doc. 003"),
         "{text}"
     );
     let text = output(riserbo().arg("check-image").arg(&plain), 0);
