@@ -23,6 +23,9 @@
   const policy = (info && info.policy) || {};
   $('ente-name').textContent = policy.enteName || 'Riserbo';
   if (policy.enteName !== 'Comune di Esempio') $('ente-logo').hidden = true;
+  // Whether attached pictures are searched for the Ente's logo.
+  const logos = (policy.logoFingerprints || []).length;
+  $('logo-check').textContent = logos ? t('logoCheckOn', String(logos)) : t('logoCheckOff');
   if (policy.policyUrl) $('policy-url').href = policy.policyUrl; else $('policy-url').parentElement.hidden = true;
 
   await showStatus();

@@ -40,6 +40,8 @@ for (const lang of ['it', 'en']) {
       assert.match(await page.textContent('#rules li:first-child'), /DPR 62\/2013 art\. 11-ter c\.1/);
       const heading = await page.textContent('#policy-heading');
       assert.equal(heading, lang === 'en' ? 'The rules to keep in mind on social media' : 'Le regole da ricordare sui social');
+      // The default policy carries the demo Comune's logo.
+      assert.match(await page.textContent('#logo-check'), lang === 'en' ? /fingerprints in the policy: 1/ : /impronte nella policy: 1/);
       assert.match(await page.textContent('footer'), lang === 'en' ? /Nothing you type leaves the browser/ : /Niente di ciò che scrivi lascia il browser/);
       assert.deepEqual(await axeViolations(page), []);
       await page.screenshot({ path: join(ARTIFACTS, `popup-${lang}.png`), fullPage: true });
