@@ -2,7 +2,8 @@
 // the core runs in the service worker) and Facebook-like (Lexical) pages:
 // a flyer with the demo Comune's coat of arms becomes a critical finding of
 // the compose box and is weighed before sending; a neighbour's coat of arms
-// (same shield, another crown) is not; a profile picture gets an alert of
+// (same shield, another crown) is not; pasted and dropped pictures count
+// too; a profile picture gets an alert of
 // its own; damaged and oversized pictures get a message and nothing breaks.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -137,6 +138,30 @@ test('Facebook-like page: the logo is found; a neighbour\'s coat of arms is not'
   assert.match(names, /festa\.jpg/);
   assert.match(names, /doc\. 003/);
   await page.close();
+});
+
+test('pasted and dropped pictures are checked too', async () => {
+  const picture = (await flyer(DEMO)).toString('base64');
+  for (const how of ['paste', 'drop']) {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.facebook.com/');
+    await page.click('[aria-label="A cosa stai pensando?"]');
+    await page.keyboard.type('Guardate qui');
+    // What the browser dispatches when a picture is pasted or dropped.
+    await page.evaluate(([base64, kind]) => {
+      const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], `${kind}.jpg`, { type: 'image/jpeg' }));
+      const editor = document.querySelector('[aria-label="A cosa stai pensando?"]');
+      const event = kind === 'paste'
+        ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+        : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+      editor.dispatchEvent(event);
+    }, [picture, how]);
+    const regions = await waitFor(page, /logo dell'Ente/);
+    assert.ok(regions.some(r => /1 segnalazione/.test(r)), `${how}: ${JSON.stringify(regions)}`);
+    await page.close();
+  }
 });
 
 test('a profile picture with the logo gets an alert of its own', async () => {

@@ -480,8 +480,8 @@ impl Template {
         }
         poses.sort_by(|a, b| b.0.total_cmp(&a.0));
         // Last word: the logo's pixels over the best few places.
-        let mut best: Option<(Overlay, f32, usize, Pose)> = None;
-        for &(hog, l, column, row, turn) in poses.iter().take(VERIFIED) {
+        let mut best: Option<(Overlay, usize, Pose)> = None;
+        for &(_, l, column, row, turn) in poses.iter().take(VERIFIED) {
             // Compare where the logo is about [`fingerprint::SIDE`] pixels:
             // its detail is all there, and nothing is lost to shrinking.
             let k = l.saturating_sub(3);
@@ -500,10 +500,10 @@ impl Template {
                 .as_ref()
                 .map_or(true, |b| overlay.whole + overlay.weakest > b.0.whole + b.0.weakest)
             {
-                best = Some((overlay, hog, k, pose));
+                best = Some((overlay, k, pose));
             }
         }
-        let (overlay, _hog, k, pose) = best?;
+        let (overlay, k, pose) = best?;
         if overlay.whole < accept.score || overlay.weakest < accept.parts {
             return None;
         }
