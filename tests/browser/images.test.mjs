@@ -3,8 +3,8 @@
 // a flyer with the demo Comune's coat of arms becomes a critical finding of
 // the compose box and is weighed before sending; a neighbour's coat of arms
 // (same shield, another crown) is not; pasted and dropped pictures count
-// too; a profile picture gets an alert of
-// its own; damaged and oversized pictures get a message and nothing breaks.
+// too; a profile picture gets an alert of its own; damaged and oversized
+// pictures get a message and nothing breaks.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
