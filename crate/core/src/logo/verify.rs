@@ -233,6 +233,10 @@ fn correlation(stats: &PartStats, cross: f32, sum: f32, squares: f32) -> f32 {
 mod tests {
     use super::*;
 
+    fn pose(x: f32, y: f32, scale: f32, degrees: f32) -> Pose {
+        Pose { x, y, scale, degrees }
+    }
+
     fn checker() -> Fingerprint {
         let (w, h) = (40, 40);
         let luma = Gray::new(
@@ -254,12 +258,7 @@ mod tests {
         let verifier = Verifier::new(&print);
         let image = print.luma.padded(20);
         // The logo covers pixels 20..60, whose centres span 20.0..=59.0.
-        let pose = Pose {
-            x: 39.5,
-            y: 39.5,
-            scale: 1.0,
-            degrees: 0.0,
-        };
+        let pose = pose(39.5, 39.5, 1.0, 0.0);
         let exact = verifier.overlay(&image, pose);
         assert!(exact.whole > 0.99 && exact.weakest > 0.99, "{exact:?}");
         let tinted = Gray::new(
@@ -276,12 +275,7 @@ mod tests {
         let verifier = Verifier::new(&print);
         let big = print.luma.resized(48, 48).padded(30);
         // True centre (53.5, 53.5), scale 1.2; start 3 px and 10% off.
-        let start = Pose {
-            x: 57.0,
-            y: 52.0,
-            scale: 1.1,
-            degrees: 3.0,
-        };
+        let start = pose(57.0, 52.0, 1.1, 3.0);
         let before = verifier.overlay(&big, start);
         let (pose, after) = verifier.refine(&big, start);
         assert!(
