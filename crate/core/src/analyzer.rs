@@ -1,9 +1,12 @@
 //! The analyzer: built once from a policy, then run on every keystroke.
 
-use crate::detect::{self, Hit, Input};
+use std::ops::Range;
+
+use crate::detect::{self, Input};
 use crate::fold::Folded;
 use crate::logo::{Accept, Fingerprint, ImageError, LogoDetector, LogoMatch};
 use crate::policy::RoleLevel;
+use crate::rules::Rule;
 use crate::semantic::{self, Semantic};
 use crate::{Category, Finding, Policy, Severity};
 
@@ -68,7 +71,10 @@ impl Analyzer {
         hits.retain(|hit| {
             !self.allowlist.contains(&hit.canonical) && !self.allowlist.contains(&compact(&hit.canonical))
         });
-        let mut findings: Vec<Finding> = hits.into_iter().filter_map(|hit| self.finding(text, hit)).collect();
+        let mut findings: Vec<Finding> = hits
+            .into_iter()
+            .filter_map(|hit| self.finding(hit.rule, hit.severity, hit.span.clone(), text[hit.span].to_string()))
+            .collect();
         findings.sort_by_key(|f| (f.start, f.end));
         findings
     }
@@ -87,47 +93,34 @@ impl Analyzer {
         luma: &[u8],
         accept: Accept,
     ) -> Result<Vec<ImageFinding>, ImageError> {
-        let rule = &crate::rules::LOGO;
-        let severity = match self.policy.severity_overrides.get(rule.id) {
-            Some(o) => match o.severity() {
-                Some(s) => s,
-                None => return Ok(Vec::new()),
-            },
-            None => rule.severity,
+        // A policy that switches the rule off spares the search too.
+        let Some(finding) = self.finding(&crate::rules::LOGO, crate::rules::LOGO.severity, 0..0, String::new()) else {
+            return Ok(Vec::new());
         };
         let found = self.logos.detect_luma_with(width, height, luma, accept)?;
         Ok(found
             .into_iter()
             .map(|area| ImageFinding {
-                finding: Finding {
-                    category: rule.category,
-                    kind: rule.kind.into(),
-                    severity,
-                    start: 0,
-                    end: 0,
-                    text: String::new(),
-                    rule: rule.id.into(),
-                    source: rule.source.into(),
-                    message: rule.message(&self.policy.language).into(),
-                },
+                finding: finding.clone(),
                 area,
             })
             .collect())
     }
 
-    fn finding(&self, text: &str, hit: Hit) -> Option<Finding> {
-        let rule = hit.rule;
+    /// The finding of `rule` at `span`, with the policy's severity override
+    /// or the rank's grading; `None` when the policy switches the rule off.
+    fn finding(&self, rule: &Rule, severity: Severity, span: Range<usize>, text: String) -> Option<Finding> {
         let severity = match self.policy.severity_overrides.get(rule.id) {
             Some(o) => o.severity()?,
-            None => graded(hit.severity, rule.category, self.policy.role_level),
+            None => graded(severity, rule.category, self.policy.role_level),
         };
         Some(Finding {
             category: rule.category,
             kind: rule.kind.into(),
             severity,
-            start: hit.span.start,
-            end: hit.span.end,
-            text: text[hit.span].to_string(),
+            start: span.start,
+            end: span.end,
+            text,
             rule: rule.id.into(),
             source: rule.source.into(),
             message: rule.message(&self.policy.language).into(),
@@ -269,5 +262,36 @@ mod tests {
         };
         let f = &Analyzer::new(en).analyze("RSSMRA85T10A562S")[0];
         assert!(f.message.starts_with("This is a valid Italian tax code"));
+    }
+
+    #[test]
+    fn the_policy_grades_or_switches_off_the_logo_rule() {
+        // The demo coat of arms, drawn again from its own fingerprint.
+        let print = crate::logo::Fingerprint::decode(crate::logo::DEMO_FINGERPRINT).unwrap();
+        let (w, h) = (print.luma.width, print.luma.height);
+        let luma: Vec<u8> = (0..w * h)
+            .map(|i| {
+                let value = if print.mask.pixels[i] > 0.5 {
+                    print.luma.pixels[i]
+                } else {
+                    1.0
+                };
+                (value * 255.0).round() as u8
+            })
+            .collect();
+        let found = Analyzer::default().analyze_image(w, h, &luma).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].finding.rule.as_str(), found[0].finding.severity),
+            ("logo.ente", Severity::Critical)
+        );
+        let with = |value: &str| {
+            let json = format!(r#"{{"severityOverrides": {{"logo.ente": "{value}"}}}}"#);
+            Analyzer::new(Policy::from_json(&json).unwrap())
+                .analyze_image(w, h, &luma)
+                .unwrap()
+        };
+        assert_eq!(with("warning")[0].finding.severity, Severity::Warning);
+        assert!(with("off").is_empty());
     }
 }

@@ -155,10 +155,6 @@ impl LogoDetector {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.templates.is_empty()
-    }
-
     /// The logos in a picture given as 8-bit luma, best match first.
     pub fn detect_luma(&self, width: usize, height: usize, luma: &[u8]) -> Result<Vec<LogoMatch>, ImageError> {
         self.detect_luma_with(width, height, luma, Accept::DEFAULT)
@@ -432,22 +428,20 @@ impl Template {
             }
         }
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut kept: Vec<(f32, usize, usize, usize)> = Vec::new();
+        // The best places that do not overlap a better one, with their area.
+        let mut kept: Vec<((f32, usize, usize, usize), Rect)> = Vec::new();
         for candidate in candidates {
             if kept.len() == CANDIDATES {
                 break;
             }
             let area = self.area(pyramid, candidate.1, candidate.2, candidate.3);
-            if kept
-                .iter()
-                .all(|k| overlap(self.area(pyramid, k.1, k.2, k.3), area) < 0.5)
-            {
-                kept.push(candidate);
+            if kept.iter().all(|(_, other)| overlap(*other, area) < 0.5) {
+                kept.push((candidate, area));
             }
         }
         // Fine pass around each kept place: the best level, cell and angle.
         let mut poses: Vec<(f32, usize, usize, usize, usize)> = Vec::new();
-        for &(_, l, column, row) in &kept {
+        for &((_, l, column, row), _) in &kept {
             let (x, y) = (
                 column as f32 / pyramid.levels[l].scale,
                 row as f32 / pyramid.levels[l].scale,
@@ -494,7 +488,7 @@ impl Template {
                 scale: self.drawn_scale * ratio,
                 degrees: ROTATIONS[turn],
             };
-            let (pose, _) = self.verifier.refine(&pyramid.levels[k].image, start);
+            let pose = self.verifier.refine(&pyramid.levels[k].image, start);
             let overlay = self.verifier.judge(&pyramid.levels[k].image, pose);
             if best
                 .as_ref()
@@ -525,7 +519,7 @@ impl Template {
     }
 
     /// The window at a level's cell position, in picture pixels.
-    fn area(&self, pyramid: &Pyramid, level: usize, column: usize, row: usize) -> (f32, f32, f32, f32) {
+    fn area(&self, pyramid: &Pyramid, level: usize, column: usize, row: usize) -> Rect {
         let scale = pyramid.levels[level].scale;
         let to_picture = |cells: usize| (cells * CELL) as f32 / scale;
         (
@@ -537,8 +531,11 @@ impl Template {
     }
 }
 
-/// Intersection over union of two rectangles (x, y, width, height).
-fn overlap(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> f32 {
+/// A rectangle in picture pixels: x, y, width, height.
+type Rect = (f32, f32, f32, f32);
+
+/// Intersection over union of two rectangles.
+fn overlap(a: Rect, b: Rect) -> f32 {
     let w = (a.0 + a.2).min(b.0 + b.2) - a.0.max(b.0);
     let h = (a.1 + a.3).min(b.1 + b.3) - a.1.max(b.1);
     if w <= 0.0 || h <= 0.0 {

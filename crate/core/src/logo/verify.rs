@@ -97,30 +97,45 @@ impl Verifier {
         Verifier { points, parts, whole }
     }
 
-    /// Correlations of the logo laid over `image` at `pose`. Points falling
+    /// The points of each part, in order (points are grouped by part).
+    fn part_points(&self) -> impl Iterator<Item = (&PartStats, &[(f32, f32, f32, usize)])> {
+        let mut start = 0;
+        self.parts.iter().map(move |stats| {
+            let end = start + stats.n as usize;
+            let points = &self.points[start..end];
+            start = end;
+            (stats, points)
+        })
+    }
+
+    /// Σ image·logo, Σ image and Σ image² over `points` laid over `image`
+    /// at `pose`, moved by (`du`, `dv`) fingerprint pixels. Points falling
     /// outside the raster count as a mid-gray that matches nothing.
-    pub fn overlay(&self, image: &Gray, pose: Pose) -> Overlay {
+    fn sums(points: &[(f32, f32, f32, usize)], image: &Gray, pose: Pose, du: f32, dv: f32) -> (f32, f32, f32) {
         let (sin, cos) = pose.degrees.to_radians().sin_cos();
-        let mut cross = [0.0f32; PARTS * PARTS];
-        let mut sum = [0.0f32; PARTS * PARTS];
-        let mut squares = [0.0f32; PARTS * PARTS];
-        for &(u, v, t, part) in &self.points {
+        let (mut cross, mut sum, mut squares) = (0.0f32, 0.0f32, 0.0f32);
+        for &(u, v, t, _) in points {
+            let (u, v) = (u + du, v + dv);
             let x = pose.x + pose.scale * (cos * u - sin * v);
             let y = pose.y + pose.scale * (sin * u + cos * v);
             let value = image.sample(x, y).unwrap_or(0.5);
-            cross[part] += value * t;
-            sum[part] += value;
-            squares[part] += value * value;
+            cross += value * t;
+            sum += value;
+            squares += value * value;
         }
-        let whole = correlation(&self.whole, cross.iter().sum(), sum.iter().sum(), squares.iter().sum());
-        let weakest = self
-            .parts
-            .iter()
-            .enumerate()
-            .filter(|(_, stats)| stats.judged)
-            .map(|(i, stats)| correlation(stats, cross[i], sum[i], squares[i]))
-            .fold(whole, f32::min);
-        Overlay { whole, weakest }
+        (cross, sum, squares)
+    }
+
+    /// The whole logo's correlation with `image` at `pose`.
+    pub fn whole(&self, image: &Gray, pose: Pose) -> f32 {
+        let (mut cross, mut sum, mut squares) = (0.0f32, 0.0f32, 0.0f32);
+        for (_, points) in self.part_points() {
+            let part = Self::sums(points, image, pose, 0.0, 0.0);
+            cross += part.0;
+            sum += part.1;
+            squares += part.2;
+        }
+        correlation(&self.whole, cross, sum, squares)
     }
 
     /// The whole logo's correlation at `pose`, and its weakest part's, each
@@ -128,41 +143,15 @@ impl Verifier {
     /// a lens's bend moves parts a little, a different crown does not come
     /// to match by moving.
     pub fn judge(&self, image: &Gray, pose: Pose) -> Overlay {
-        let whole = self.overlay(image, pose).whole;
-        let (sin, cos) = pose.degrees.to_radians().sin_cos();
+        let whole = self.whole(image, pose);
         let mut weakest = whole;
-        let mut start = 0;
-        for (part, stats) in self.parts.iter().enumerate() {
-            let end = start + stats.n as usize;
-            let points = &self.points[start..end];
-            start = end;
-            if !stats.judged {
-                continue;
-            }
-            debug_assert!(points.iter().all(|p| p.3 == part));
+        for (stats, points) in self.part_points().filter(|(stats, _)| stats.judged) {
             let mut best = f32::MIN;
-            for (du, dv) in [
-                (0.0, 0.0),
-                (1.0, 0.0),
-                (-1.0, 0.0),
-                (0.0, 1.0),
-                (0.0, -1.0),
-                (1.0, 1.0),
-                (-1.0, -1.0),
-                (1.0, -1.0),
-                (-1.0, 1.0),
-            ] {
-                let (mut cross, mut sum, mut squares) = (0.0f32, 0.0f32, 0.0f32);
-                for &(u, v, t, _) in points {
-                    let (u, v) = (u + du, v + dv);
-                    let x = pose.x + pose.scale * (cos * u - sin * v);
-                    let y = pose.y + pose.scale * (sin * u + cos * v);
-                    let value = image.sample(x, y).unwrap_or(0.5);
-                    cross += value * t;
-                    sum += value;
-                    squares += value * value;
+            for du in [-1.0, 0.0, 1.0] {
+                for dv in [-1.0, 0.0, 1.0] {
+                    let (cross, sum, squares) = Self::sums(points, image, pose, du, dv);
+                    best = best.max(correlation(stats, cross, sum, squares));
                 }
-                best = best.max(correlation(stats, cross, sum, squares));
             }
             weakest = weakest.min(best);
         }
@@ -171,8 +160,8 @@ impl Verifier {
 
     /// Moves `pose` to where the whole logo correlates best, trying steps in
     /// position, size and angle and halving them when none helps.
-    pub fn refine(&self, image: &Gray, mut pose: Pose) -> (Pose, Overlay) {
-        let mut best = self.overlay(image, pose);
+    pub fn refine(&self, image: &Gray, mut pose: Pose) -> Pose {
+        let mut best = self.whole(image, pose);
         // Steps: position in fingerprint pixels (scaled), size ratio, degrees.
         let (mut shift, mut zoom, mut turn) = (2.0f32, 0.04f32, 2.5f32);
         for _ in 0..3 {
@@ -200,9 +189,9 @@ impl Verifier {
                         scale: pose.scale * grow,
                         degrees: (pose.degrees + degrees).clamp(-12.5, 12.5),
                     };
-                    let overlay = self.overlay(image, candidate);
-                    if overlay.whole > best.whole + 1e-4 {
-                        best = overlay;
+                    let whole = self.whole(image, candidate);
+                    if whole > best + 1e-4 {
+                        best = whole;
                         pose = candidate;
                         improved = true;
                     }
@@ -212,7 +201,7 @@ impl Verifier {
             zoom /= 2.0;
             turn /= 2.0;
         }
-        (pose, best)
+        pose
     }
 }
 
@@ -259,14 +248,14 @@ mod tests {
         let image = print.luma.padded(20);
         // The logo covers pixels 20..60, whose centres span 20.0..=59.0.
         let pose = pose(39.5, 39.5, 1.0, 0.0);
-        let exact = verifier.overlay(&image, pose);
+        let exact = verifier.judge(&image, pose);
         assert!(exact.whole > 0.99 && exact.weakest > 0.99, "{exact:?}");
         let tinted = Gray::new(
             image.width,
             image.height,
             image.pixels.iter().map(|v| 0.3 + v * 0.4).collect(),
         );
-        assert!(verifier.overlay(&tinted, pose).whole > 0.99);
+        assert!(verifier.whole(&tinted, pose) > 0.99);
     }
 
     #[test]
@@ -276,10 +265,11 @@ mod tests {
         let big = print.luma.resized(48, 48).padded(30);
         // True centre (53.5, 53.5), scale 1.2; start 3 px and 10% off.
         let start = pose(57.0, 52.0, 1.1, 3.0);
-        let before = verifier.overlay(&big, start);
-        let (pose, after) = verifier.refine(&big, start);
+        let before = verifier.whole(&big, start);
+        let pose = verifier.refine(&big, start);
+        let after = verifier.whole(&big, pose);
         assert!(
-            after.whole > 0.9 && after.whole > before.whole + 0.2,
+            after > 0.9 && after > before + 0.2,
             "{before:?} → {after:?} at {pose:?}"
         );
         assert!(
