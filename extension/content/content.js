@@ -252,9 +252,10 @@
   // The watch of the editor an event comes from, or of the editor a send
   // button belongs to (the nearest one sharing an ancestor with it).
   const watchFor = target => watches.get(textModel.editorRoot(target)) || null;
-  const watchNear = button => {
-    let box = button.parentElement;
-    for (let depth = 0; box && depth < 8; depth++, box = box.parentElement) {
+  // `levels` ancestors up, never from `stop` (an element holding everything).
+  const watchNear = (element, levels = 8, stop = null) => {
+    let box = element.parentElement;
+    for (let depth = 0; box && box !== stop && depth < levels; depth++, box = box.parentElement) {
       for (const [editor, watch] of watches) if (box.contains(editor)) return watch;
     }
     return null;
@@ -353,13 +354,7 @@
   // The compose box a file picker belongs to: sites put the picker in the
   // box's toolbar, a few levels from the editor. A picker with no editor
   // close by (a profile or cover picture) belongs to none.
-  const watchOfPicker = input => {
-    let box = input.parentElement;
-    for (let depth = 0; box && box !== document.body && depth < 6; depth++, box = box.parentElement) {
-      for (const [editor, watch] of watches) if (box.contains(editor)) return watch;
-    }
-    return null;
-  };
+  const watchOfPicker = input => watchNear(input, 6, document.body);
   document.addEventListener('change', e => {
     if (e.target instanceof HTMLInputElement && e.target.type === 'file') {
       attachments(e.target.files, watchOfPicker(e.target));

@@ -69,31 +69,38 @@ async function flyer(arms) {
 
 const jpeg = (name, buffer) => ({ name, mimeType: 'image/jpeg', buffer });
 
-async function waitFor(page, pattern, role) {
-  for (let i = 0; i < 100; i++) {
-    const texts = role
-      ? (await accessibleNodes(page)).filter(n => n.role === role).map(n => n.name)
-      : await liveRegions(page);
-    if (texts.some(t => pattern.test(t))) return texts;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`nothing matched ${pattern}`);
+/** A new page at `url` with `text` typed into the compose box `editor`. */
+async function compose(url, editor, text) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.click(editor);
+  await page.keyboard.type(text);
+  return page;
 }
 
-async function dialogOf(page) {
-  for (let i = 0; i < 50; i++) {
-    const nodes = await accessibleNodes(page);
-    if (nodes.some(n => n.role === 'alertdialog')) return nodes;
+/** Reads `read()` every 100 ms until `found` holds of it, or fails. */
+async function poll(page, read, found, failure, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    const value = await read();
+    if (found(value)) return value;
     await page.waitForTimeout(100);
   }
-  assert.fail('no dialog appeared');
+  assert.fail(failure);
 }
+
+/** The live regions' texts (or the names of nodes with `role`) once one matches. */
+const waitFor = (page, pattern, role) => poll(
+  page,
+  async () => (role ? (await accessibleNodes(page)).filter(n => n.role === role).map(n => n.name) : liveRegions(page)),
+  texts => texts.some(t => pattern.test(t)),
+  `nothing matched ${pattern}`,
+);
+
+const dialogOf = page => poll(page, () => accessibleNodes(page), nodes => nodes.some(n => n.role === 'alertdialog'),
+  'no dialog appeared', 50);
 
 test('X-like page: a flyer with the logo is a critical finding, weighed before sending', async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://x.com/');
-  await page.click('.public-DraftEditor-content');
-  await page.keyboard.type('Vi aspettiamo sabato alla sagra!');
+  const page = await compose('https://x.com/', '.public-DraftEditor-content', 'Vi aspettiamo sabato alla sagra!');
   await page.setInputFiles('[data-testid="fileInput"]', jpeg('volantino.jpg', await flyer(DEMO)));
   const regions = await waitFor(page, /logo dell'Ente/);
   assert.ok(regions.some(r => /1 segnalazione/.test(r)), JSON.stringify(regions));
@@ -119,10 +126,7 @@ test('X-like page: a flyer with the logo is a critical finding, weighed before s
 });
 
 test('Facebook-like page: the logo is found; a neighbour\'s coat of arms is not', async () => {
-  const page = await browser.context.newPage();
-  await page.goto('https://www.facebook.com/');
-  await page.click('[aria-label="A cosa stai pensando?"]');
-  await page.keyboard.type('Che bella festa in piazza');
+  const page = await compose('https://www.facebook.com/', '[aria-label="A cosa stai pensando?"]', 'Che bella festa in piazza');
   await page.setInputFiles('[data-testid="fbFileInput"]', jpeg('vicini.jpg', await flyer(NEIGHBOUR)));
   await waitFor(page, /foto o un video/);
   // Give the check time to finish, then: still nothing to report.
@@ -143,10 +147,7 @@ test('Facebook-like page: the logo is found; a neighbour\'s coat of arms is not'
 test('pasted and dropped pictures are checked too', async () => {
   const picture = (await flyer(DEMO)).toString('base64');
   for (const how of ['paste', 'drop']) {
-    const page = await browser.context.newPage();
-    await page.goto('https://www.facebook.com/');
-    await page.click('[aria-label="A cosa stai pensando?"]');
-    await page.keyboard.type('Guardate qui');
+    const page = await compose('https://www.facebook.com/', '[aria-label="A cosa stai pensando?"]', 'Guardate qui');
     // What the browser dispatches when a picture is pasted or dropped.
     await page.evaluate(([base64, kind]) => {
       const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
