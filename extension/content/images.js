@@ -131,8 +131,7 @@ riserbo.images = (() => {
       try {
         decoder = new ImageDecoder({
           type,
-          // Bytes, not file.stream(): Firefox does not let the decoder read
-          // a stream made in the content script's compartment.
+          // The file's bytes: a photo is a few megabytes, read once.
           data: await file.arrayBuffer(),
           desiredWidth: Math.ceil(info.width * scale),
           desiredHeight: Math.ceil(info.height * scale),
