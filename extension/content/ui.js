@@ -216,6 +216,7 @@ riserbo.ui = (() => {
     /** The text could not be checked: say so, rather than show "clean". */
     fail() {
       this.findings = [];
+      countFindings();
       this.signature = null;
       this.badge.dataset.level = 'error';
       this.badge.textContent = '?';
@@ -296,6 +297,7 @@ riserbo.ui = (() => {
 
     destroy() {
       panels.delete(this);
+      countFindings();
       this.box.remove();
     }
   }
