@@ -57,7 +57,7 @@ pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for person in people {
         let matter = input.words[person.clause(input)].iter().find(|w| {
-            MATTERS.iter().any(|m| w.norm.starts_with(m)) && !(w.norm == "sociali" && !servizi_sociali(input, w))
+            MATTERS.iter().any(|m| w.norm.starts_with(m)) && (w.norm != "sociali" || servizi_sociali(input, w))
         });
         let Some(matter) = matter else {
             continue;

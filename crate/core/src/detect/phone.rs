@@ -94,10 +94,8 @@ pub fn find(input: &Input) -> Vec<Hit> {
 fn national_part(digits: &str, plus: bool) -> Option<String> {
     let italian = if plus {
         digits.strip_prefix("39")
-    } else if let Some(rest) = digits.strip_prefix("0039") {
-        Some(rest)
     } else {
-        None
+        digits.strip_prefix("0039")
     };
     match italian {
         Some(national) => italian_number(national).then(|| national.to_string()),

@@ -463,7 +463,7 @@ impl Template {
                         let (c, r) = (c as usize, r as usize);
                         for (turn, descriptor) in self.fine.iter().enumerate() {
                             let score = descriptor.score(&level.cells, c, r, 1);
-                            if best.map_or(true, |b| score > b.0) {
+                            if best.is_none_or(|b| score > b.0) {
                                 best = Some((score, nl, c, r, turn));
                             }
                         }
@@ -492,7 +492,7 @@ impl Template {
             let overlay = self.verifier.judge(&pyramid.levels[k].image, pose);
             if best
                 .as_ref()
-                .map_or(true, |b| overlay.whole + overlay.weakest > b.0.whole + b.0.weakest)
+                .is_none_or(|b| overlay.whole + overlay.weakest > b.0.whole + b.0.weakest)
             {
                 best = Some((overlay, k, pose));
             }

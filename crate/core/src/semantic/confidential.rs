@@ -217,7 +217,7 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
         let relative = |k: usize| {
             tokens[k].stem.starts_with("figl") && tokens.get(k + 1).is_some_and(|n| n.norm.starts_with("del"))
         };
-        let judged = std::ptr::eq(rule, &CONF_HIRING)
+        let judged = rule.id == CONF_HIRING.id
             && post
                 .find_in(post.around(i, 16), i, |k| {
                     CANDIDATE_JUDGEMENTS.iter().any(|j| tokens[k].stem.starts_with(j)) || relative(k)
@@ -230,7 +230,7 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
                 continue;
             }
             // "documento riservato", "mail interna": internal material.
-            let internal = std::ptr::eq(rule, &CONF_ACT)
+            let internal = rule.id == CONF_ACT.id
                 && leak.is_some_and(|k| {
                     k.abs_diff(i) <= 2 && (tokens[k].stem.starts_with("riserv") || tokens[k].stem.starts_with("intern"))
                 });

@@ -109,7 +109,7 @@ fn squash(norm: &str) -> String {
 ///
 /// Stems are memoised: the extension analyses the same post again on every
 /// keystroke, so nearly every word was stemmed a moment ago. The cache is
-/// emptied when it grows past [`STEM_CACHE_LIMIT`] entries.
+/// emptied when it grows past 50,000 entries.
 pub struct Normalizer {
     stemmer: Stemmer,
     cache: Mutex<FnvMap<String, String>>,
