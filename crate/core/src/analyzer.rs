@@ -124,6 +124,7 @@ impl Analyzer {
             rule: rule.id.into(),
             source: rule.source.into(),
             message: rule.message(&self.policy.language).into(),
+            evidence: Vec::new(),
         })
     }
 }

@@ -97,6 +97,11 @@ pub struct Finding {
     pub source: String,
     /// Plain Italian: what is wrong and which rule says so.
     pub message: String,
+    /// The words of the text that weighed most in a learned model's score,
+    /// as written, strongest first; empty for findings of the rules, whose
+    /// span and message already say why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
 }
 
 impl Finding {

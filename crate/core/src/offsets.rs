@@ -73,6 +73,7 @@ mod tests {
             rule: String::new(),
             source: String::new(),
             message: String::new(),
+            evidence: Vec::new(),
         }
     }
 
