@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh
+scripts/lint.sh
 
 printf '\033[1m==> Rust tests\033[0m\n'
 cargo test --workspace --all-targets

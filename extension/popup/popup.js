@@ -73,7 +73,7 @@
     const run = async () => {
       queued = false;
       const model = riserbo.textModel.read(box);
-      let findings = [];
+      let findings;
       try {
         findings = await riserbo.engine.analyze(model.text);
       } catch (error) {

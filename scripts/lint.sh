@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The gates every commit passes: formatting, Clippy with warnings as errors,
+# documentation without broken links, ESLint on the extension's code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+say "cargo fmt --check"
+cargo fmt --all --check
+say "cargo clippy -D warnings"
+cargo clippy -q --workspace --all-targets -- -D warnings
+say "cargo doc -D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc -q --workspace --no-deps
+say "eslint extension/"
+npx --no-install eslint extension/
