@@ -6,6 +6,8 @@
 // the core locally builds its analyzer from the same policy.
 
 import init, { Analyzer, validatePolicy, version } from './core/riserbo_wasm.js';
+// Hosts the administrator added in `sites` get the content script there.
+import './managed-hosts.js';
 
 const coreReady = init();
 let policyJson = null;

@@ -8,7 +8,7 @@
 'use strict';
 
 (() => {
-  const { textModel, engine, ui } = riserbo;
+  const { textModel, engine, ui, composers } = riserbo;
   const MAX_UNDERLINES = 200;
   const EDITABLE = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
 
@@ -40,7 +40,8 @@
       // A compose box that grows or re-wraps moves its badge and underlines.
       this.resizes = new ResizeObserver(() => placeAll());
       this.resizes.observe(editor);
-      if (editor.tagName === 'TEXTAREA') editor.addEventListener('input', () => this.schedule());
+      this.onInput = () => this.schedule();
+      if (editor.tagName === 'TEXTAREA') editor.addEventListener('input', this.onInput);
       this.schedule();
     }
 
@@ -153,8 +154,11 @@
     destroy() {
       this.observer.disconnect();
       this.resizes.disconnect();
+      this.editor.removeEventListener('input', this.onInput);
       ui.setRanges(this.editor, []);
       this.panel.destroy();
+      // Pending analyses resolve to nothing once the box is gone.
+      this.waiters = [];
     }
   }
 
@@ -200,10 +204,13 @@
 
   // Paused by the employee for this site, or disabled by the administrator:
   // Riserbo then watches nothing here, and says so to the popup.
-  const site = riserboSettings.siteOf(location.hostname);
+  let site = riserboSettings.siteOf(location.hostname);
   let active = true;
   async function refreshActive() {
-    const { settings } = await riserboSettings.effective();
+    const { settings, managed } = await riserboSettings.effective();
+    // A host the administrator added: its family comes from the policy.
+    composers.addManagedHost(managed.sites);
+    site = riserboSettings.siteOf(location.hostname, managed.sites);
     const next = !settings.pausedSites.includes(site) && !settings.disabledSites.includes(site);
     if (next === active) return;
     active = next;
@@ -223,11 +230,45 @@
   function attach(editor) {
     if (!active) return;
     const root = textModel.editorRoot(editor);
-    if (root && !watches.has(root)) watches.set(root, new Watch(root));
+    if (!root || watches.has(root)) return;
+    watches.set(root, new Watch(root));
+    // The document's observer does not see inside shadow roots: watch the
+    // one this editor lives in, to see it go or come back.
+    const tree = root.getRootNode();
+    if (tree !== document && tree.host) observeRoot(tree);
+  }
+
+  // Shadow roots holding (or, on sites that keep their editors there, able
+  // to hold) compose boxes, each with its observer; dropped when their host
+  // leaves the page, so re-created components leak nothing.
+  const shadowRoots = new Map();
+  function observeRoot(tree) {
+    if (shadowRoots.has(tree)) return;
+    const observer = new MutationObserver(queueScan);
+    observer.observe(tree, { childList: true, subtree: true });
+    shadowRoots.set(tree, observer);
   }
 
   function scan() {
-    for (const el of document.querySelectorAll(EDITABLE)) attach(el);
+    if (active && composers.walksShadowRoots) {
+      // Breadth first through nested open shadow roots.
+      const queue = [document];
+      for (let i = 0; i < queue.length; i++) {
+        for (const tree of composers.shadowRootsIn(queue[i])) {
+          observeRoot(tree);
+          queue.push(tree);
+        }
+      }
+    }
+    for (const [tree, observer] of shadowRoots) {
+      if (!tree.host.isConnected) {
+        observer.disconnect();
+        shadowRoots.delete(tree);
+      }
+    }
+    for (const tree of [document, ...shadowRoots.keys()]) {
+      for (const el of tree.querySelectorAll(EDITABLE)) attach(el);
+    }
     for (const [editor, watch] of watches) {
       if (!editor.isConnected) {
         watch.destroy();
@@ -239,33 +280,63 @@
   // Editors come and go as single-page apps navigate: rescan at most once a
   // frame after the document changes.
   let scanQueued = false;
-  new MutationObserver(() => {
+  function queueScan() {
     if (scanQueued) return;
     scanQueued = true;
     requestAnimationFrame(() => {
       scanQueued = false;
       scan();
     });
-  }).observe(document.documentElement, { childList: true, subtree: true });
-  document.addEventListener('focusin', e => attach(e.target), true);
+  }
+  new MutationObserver(queueScan).observe(document.documentElement, { childList: true, subtree: true });
+  // Where the focus really went, even inside a shadow root.
+  document.addEventListener('focusin', e => attach(composers.origin(e)), true);
 
   // The watch of the editor an event comes from, or of the editor a send
   // button belongs to (the nearest one sharing an ancestor with it).
   const watchFor = target => watches.get(textModel.editorRoot(target)) || null;
-  // `levels` ancestors up, never from `stop` (an element holding everything).
-  const watchNear = (element, levels = 8, stop = null) => {
-    let box = element.parentElement;
-    for (let depth = 0; box && box !== stop && depth < levels; depth++, box = box.parentElement) {
-      for (const [editor, watch] of watches) if (box.contains(editor)) return watch;
+  // `levels` ancestors up (through shadow hosts), never from `stop` (an
+  // element holding everything); `accept` may refuse an editor.
+  const watchNear = (element, levels = composers.LEVELS, stop = null, accept = () => true) => {
+    let box = composers.parentOf(element);
+    for (let depth = 0; box && box !== stop && depth < levels; depth++, box = composers.parentOf(box)) {
+      for (const [editor, watch] of watches) if (composers.containsDeep(box, editor) && accept(editor)) return watch;
     }
     return null;
   };
-  riserbo.sendGuard.install(watchFor, watchNear);
+  /**
+   * The compose box a send button belongs to. A button known only by its
+   * name ("Commenta", "Rispondi") belongs to the nearest composer: the first
+   * box up from it that holds a compose box decides, and only a compose box
+   * above the button counts (above a comment box sits the button that
+   * opened it). Nor does a name reach past a post of the feed or a form.
+   */
+  function watchOfButton({ button, byName, inDialog }) {
+    if (inDialog) {
+      let dialog = button;
+      while (dialog && !dialog.matches(composers.DIALOG)) dialog = composers.parentOf(dialog);
+      return dialog ? watchNear(button, Infinity, null, editor => composers.containsDeep(dialog, editor)) : null;
+    }
+    if (!byName) return watchNear(button);
+    const boundary = composers.boundary();
+    let box = composers.parentOf(button);
+    for (let depth = 0; box && depth < composers.LEVELS; depth++, box = composers.parentOf(box)) {
+      const inside = [...watches.values()].filter(w => composers.containsDeep(box, w.editor));
+      if (inside.length) {
+        // The last compose box before the button.
+        const before = inside.filter(w => composers.follows(w.editor, button));
+        return before.reduce((last, w) => (last && composers.follows(w.editor, last.editor) ? last : w), null);
+      }
+      if (box.matches(boundary)) return null;
+    }
+    return null;
+  }
+  riserbo.sendGuard.install({ watchFor, watchOfButton, enterSends: composers.enterSends });
 
   // Alt+Shift+R in a compose box opens its findings, focus on the first action.
   window.addEventListener('keydown', event => {
     if (!(event.altKey && event.shiftKey && event.code === 'KeyR')) return;
-    const watch = watchFor(event.target);
+    const watch = watchFor(composers.origin(event));
     if (!watch) return;
     event.preventDefault();
     event.stopPropagation();
@@ -277,9 +348,10 @@
   document.addEventListener('mousemove', event => {
     if (hoverQueued) return;
     hoverQueued = true;
+    const target = composers.origin(event);
     requestAnimationFrame(() => {
       hoverQueued = false;
-      const watch = watchFor(event.target);
+      const watch = watchFor(target);
       if (!watch || !watch.panel.card.hidden) return;
       const over = watch.ranges.some(({ range }) => [...range.getClientRects()].some(r =>
         event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom));
@@ -361,11 +433,17 @@
     }
   }, true);
   document.addEventListener('paste', e => {
-    attachments(e.clipboardData && e.clipboardData.files, watchFor(e.target) || watchNear(e.target));
+    const target = composers.origin(e);
+    attachments(e.clipboardData && e.clipboardData.files, watchFor(target) || watchNear(target));
   }, true);
   document.addEventListener('drop', e => {
-    attachments(e.dataTransfer && e.dataTransfer.files, watchFor(e.target) || watchNear(e.target));
+    const target = composers.origin(e);
+    attachments(e.dataTransfer && e.dataTransfer.files, watchFor(target) || watchNear(target));
   }, true);
+
+  // What the content script holds, for the leak test (the isolated world is
+  // out of the page's reach): counts, never text.
+  riserbo.stats = () => ({ watches: watches.size, shadowRoots: shadowRoots.size });
 
   refreshActive().finally(() => {
     remindIfOnDuty();

@@ -3,24 +3,18 @@
 // "Modifica" or "Pubblica comunque"; in `block` mode critical findings
 // cannot be sent; in `warn` mode nothing is ever paused.
 //
-// Sending means every way a site offers: its post or reply button, Ctrl/Cmd
-// +Enter, and Enter where Enter sends (comments and chats, whose editor is
-// not multi-line). The guard listens in the capture phase on the window, so
-// it decides before the site's own handlers run. It never touches the text:
-// a paused post is sent again, unchanged, only if the employee says so.
+// Sending means every way a site offers: its post, reply or send button
+// (clicked, or pressed with Enter or Space), Ctrl/Cmd+Enter, Enter where
+// Enter sends (comments and chats: the site table says where), and a form's
+// submission. The guard listens in the capture phase on the window, so it
+// decides before the site's own handlers run, and it reads events through
+// `composedPath()`, so editors and buttons inside shadow roots count too.
+// It never touches the text: a paused post is sent again, unchanged, only
+// if the employee says so, and then exactly once.
 'use strict';
 
 riserbo.sendGuard = (() => {
-  const { ui } = riserbo;
-  // Send buttons of the supported sites, by their stable attributes.
-  const SEND_BUTTONS = [
-    '[data-testid="tweetButtonInline"]', '[data-testid="tweetButton"]', '[data-testid="dmComposerSendButton"]',
-    '[aria-label="Pubblica"]', '[aria-label="Post"]', '[aria-label="Invia"]', '[aria-label="Send"]',
-    '[aria-label="Commenta"]', '[aria-label="Comment"]', '.share-actions__primary-action',
-    '.comments-comment-box__submit-button',
-  ].join(',');
-  // Button labels that mean "publish" on any supported site.
-  const SEND_WORDS = new Set(['pubblica', 'posta', 'post', 'invia', 'send', 'publish', 'condividi', 'share']);
+  const { ui, composers } = riserbo;
 
   let mode = 'confirm';
   let bypass = false;
@@ -33,15 +27,12 @@ riserbo.sendGuard = (() => {
 
   const blocking = f => f.severity === 'warning' || f.severity === 'critical';
 
-  function sendButton(target) {
-    const el = target instanceof Element ? target.closest('button, [role="button"], input[type="submit"]') : null;
-    if (!el) return null;
-    if (el.matches(SEND_BUTTONS)) return el;
-    const word = (el.textContent || el.value || '').trim().toLowerCase();
-    return SEND_WORDS.has(word) ? el : null;
-  }
-
-  function install(watchFor, watchNear) {
+  /**
+   * `watchFor(node)`: the watch of the editor holding node; `watchOfButton`:
+   * the watch a send button (from composers.sendButton) belongs to;
+   * `enterSends(editor)`: whether Enter alone sends there.
+   */
+  function install({ watchFor, watchOfButton, enterSends }) {
     /**
      * Pauses `event` when the watch's text has findings, then resends or not.
      * If the text could not be analysed at all, sending is not held back:
@@ -63,37 +54,54 @@ riserbo.sendGuard = (() => {
       });
     }
 
+    // Runs `send` with the guard stood down, so what it triggers passes.
+    const unguarded = send => () => {
+      bypass = true;
+      try {
+        send();
+      } finally {
+        bypass = false;
+      }
+    };
+    const keyInit = event => ({ key: event.key, code: event.code, keyCode: event.keyCode, which: event.which,
+      ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, altKey: event.altKey,
+      bubbles: true, cancelable: true, composed: true });
+
     window.addEventListener('keydown', event => {
-      if (bypass || event.key !== 'Enter' || event.isComposing) return;
-      const watch = watchFor(event.target);
-      if (!watch) return;
-      const multiline = watch.editor.getAttribute('aria-multiline') === 'true' || watch.editor.tagName === 'TEXTAREA';
-      const sends = event.ctrlKey || event.metaKey || (!event.shiftKey && !event.altKey && !multiline);
-      if (!sends) return;
-      const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey, bubbles: true, cancelable: true, composed: true };
-      guard(event, watch, () => {
-        bypass = true;
-        try {
-          watch.editor.dispatchEvent(new KeyboardEvent('keydown', init));
-        } finally {
-          bypass = false;
-        }
-      });
+      if (bypass || event.isComposing) return;
+      const target = composers.origin(event);
+      const watch = event.key === 'Enter' ? watchFor(target) : null;
+      if (watch) {
+        const plain = !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
+        if (!(event.ctrlKey || event.metaKey || (plain && enterSends(watch.editor)))) return;
+        guard(event, watch, unguarded(() => watch.editor.dispatchEvent(new KeyboardEvent('keydown', keyInit(event)))));
+        return;
+      }
+      // Enter or Space on a send button that is not a <button> (a div with
+      // role="button"): the site acts on the key itself, with no click.
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      const found = composers.sendButton(event);
+      if (!found || found.button.tagName === 'BUTTON' || found.button.tagName === 'INPUT') return;
+      guard(event, watchOfButton(found), unguarded(() => found.button.dispatchEvent(new KeyboardEvent('keydown', keyInit(event)))));
     }, true);
 
     window.addEventListener('click', event => {
       if (bypass) return;
-      const button = sendButton(event.target);
-      if (!button) return;
-      guard(event, watchNear(button), () => {
-        bypass = true;
-        try {
-          button.click();
-        } finally {
-          bypass = false;
-        }
-      });
+      const found = composers.sendButton(event);
+      if (!found) return;
+      guard(event, watchOfButton(found), unguarded(() => found.button.click()));
+    }, true);
+
+    // A form holding a compose box, submitted without its button: Enter in
+    // one of its fields (Mastodon's content warning), or a script.
+    window.addEventListener('submit', event => {
+      if (bypass) return;
+      const form = composers.origin(event);
+      let watch = null;
+      for (const editor of form.querySelectorAll('textarea, [contenteditable]')) watch = watch || watchFor(editor);
+      if (!watch) return;
+      const submitter = event.submitter && event.submitter.isConnected ? event.submitter : null;
+      guard(event, watch, unguarded(() => form.requestSubmit(submitter)));
     }, true);
   }
 

@@ -331,9 +331,23 @@ riserbo.ui = (() => {
     }
     // Where the employee was: focus and caret come back exactly there, or a
     // rich editor would put the caret at its start (a cursor jump).
-    const previous = document.activeElement;
+    // In a shadow root (Reddit's composer) the document names only the host:
+    // read the focus and the caret where they really are.
+    let previous = document.activeElement;
+    while (previous && previous.shadowRoot && previous.shadowRoot.activeElement) previous = previous.shadowRoot.activeElement;
     const selection = document.getSelection();
-    const caret = selection && selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    const tree = previous && previous.getRootNode();
+    let caret = null;
+    if (selection && tree instanceof ShadowRoot && selection.getComposedRanges) {
+      const [r] = selection.getComposedRanges({ shadowRoots: [tree] });
+      if (r) {
+        caret = document.createRange();
+        caret.setStart(r.startContainer, r.startOffset);
+        caret.setEnd(r.endContainer, r.endOffset);
+      }
+    } else if (selection && selection.rangeCount) {
+      caret = selection.getRangeAt(0).cloneRange();
+    }
     const backdrop = document.createElement('div');
     backdrop.className = 'backdrop';
     const dialog = document.createElement('div');

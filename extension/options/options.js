@@ -28,6 +28,22 @@
     }
   }
 
+  // Hosts the administrator added: which ones still wait for consent.
+  async function showAddedHosts() {
+    const hosts = await riserboSettings.addedHosts();
+    $('added-hosts').hidden = !hosts.length;
+    $('added-hosts-list').replaceChildren(...hosts.map(({ host, granted }) => {
+      const item = document.createElement('li');
+      item.textContent = riserboI18n.t(granted ? 'managedHostGranted' : 'managedHostPending', host);
+      return item;
+    }));
+    const pending = hosts.filter(h => !h.granted).map(h => h.host);
+    $('grant-hosts').hidden = !pending.length;
+    // No await before the request: the browser wants it inside the click.
+    $('grant-hosts').onclick = () => riserboSettings.grantHosts(pending).finally(showAddedHosts);
+  }
+  await showAddedHosts();
+
   $('form').addEventListener('submit', async event => {
     event.preventDefault();
     const update = {};

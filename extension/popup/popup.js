@@ -29,7 +29,21 @@
   if (policy.policyUrl) $('policy-url').href = policy.policyUrl; else $('policy-url').parentElement.hidden = true;
 
   await showStatus();
+  await showAddedHosts();
   setUpTry();
+
+  // Hosts the administrator added that still wait for the employee's consent.
+  async function showAddedHosts() {
+    const pending = (await riserboSettings.addedHosts()).filter(h => !h.granted).map(h => h.host);
+    $('added-hosts').hidden = !pending.length;
+    $('added-hosts-list').replaceChildren(...pending.map(host => {
+      const item = document.createElement('li');
+      item.textContent = t('managedHostPending', host);
+      return item;
+    }));
+    // No await before the request: the browser wants it inside the click.
+    $('grant-hosts').onclick = () => riserboSettings.grantHosts(pending).finally(showAddedHosts);
+  }
 
   async function showStatus() {
     // As the toolbar popup it describes the active tab; opened as a page
@@ -38,8 +52,8 @@
     const [tab] = given ? [{ id: given }] : await chrome.tabs.query({ active: true, currentWindow: true });
     const key = tab ? 'tab:' + tab.id : '';
     const status = key ? (await chrome.storage.session.get(key))[key] : null;
-    const { settings, locked } = await riserboSettings.effective();
-    const site = status && riserboSettings.siteOf(status.host);
+    const { settings, locked, managed } = await riserboSettings.effective();
+    const site = status && riserboSettings.siteOf(status.host, managed.sites);
     if (!status || !site) {
       $('status-text').textContent = t('statusUnsupported');
       return;
