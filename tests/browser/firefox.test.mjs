@@ -1,15 +1,17 @@
 // Firefox ESR (Debian's firefox-esr, driven by puppeteer-core over WebDriver
 // BiDi): the Firefox package installs, warns on the Lexical page, finds the
 // demo logo in an attached picture, and takes the Ente's configuration from
-// policies.json ("3rdparty"). Firefox has no
-// host-resolver flag: network.dns.localDomains sends www.facebook.com to
-// 127.0.0.1, where the test pages are served on port 443.
+// policies.json ("3rdparty"); the chat family (WhatsApp Web's Lexical
+// composer) and the Quill family (LinkedIn) are paused before sending and
+// sent once when confirmed. Firefox has no host-resolver flag:
+// network.dns.localDomains sends the test hosts to 127.0.0.1, where the
+// test pages are served on port 443.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { ROOT, startServer } from './harness.mjs';
 
@@ -20,8 +22,11 @@ after(() => {
   if (kept) writeFileSync(POLICIES, kept); else rmSync(POLICIES, { force: true });
 });
 
-test('Firefox ESR: the package installs, warns on the Lexical page, and reads policies.json', { timeout: 180000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'riserbo-firefox-'));
+let dir;
+let server;
+let browser;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'riserbo-firefox-'));
   writeFileSync(POLICIES, JSON.stringify({
     policies: { '3rdparty': { Extensions: { [GECKO_ID]: { enteName: 'Comune di Firefox', confidentialTerms: ['Progetto Aurora'] } } } },
   }));
@@ -32,41 +37,121 @@ test('Firefox ESR: the package installs, warns on the Lexical page, and reads po
     '--seed', '3', '--per-logo', '1', '--plain', '0'], { stdio: 'ignore' });
   execFileSync('unzip', ['-q', join(ROOT, 'dist', `riserbo-${version}-firefox.zip`), '-d', unpacked]);
 
-  const server = await startServer(dir, 443);
-  const browser = await puppeteer.launch({
+  server = await startServer(dir, 443);
+  browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
     userDataDir: join(dir, 'profile'),
-    extraPrefsFirefox: { 'network.dns.localDomains': 'www.facebook.com', 'intl.locale.requested': 'it' },
+    extraPrefsFirefox: {
+      'network.dns.localDomains': 'www.facebook.com,web.whatsapp.com,www.linkedin.com', 'intl.locale.requested': 'it',
+    },
   });
-  try {
-    await browser.installExtension(unpacked);
-    const page = await browser.newPage();
-    const underlines = () => page.evaluate(() => document.querySelector('riserbo-ui')?.dataset.underlines || '0');
-    // The content script may need a moment after installation: reload until it runs.
-    for (let attempt = 0; attempt < 10 && (await underlines()) === '0'; attempt++) {
-      await page.goto('https://www.facebook.com/');
-      await page.click('[data-lexical-editor="true"]');
-      await page.keyboard.type('cf RSSMRA85T10A562S e il Progetto Aurora');
-      for (let i = 0; i < 20 && (await underlines()) === '0'; i++) await new Promise(r => setTimeout(r, 250));
-    }
-    // The codice fiscale, and the reserved term from policies.json.
-    for (let i = 0; i < 20 && (await underlines()) !== '2'; i++) await new Promise(r => setTimeout(r, 250));
-    assert.equal(await underlines(), '2');
-    assert.equal(await page.$eval('[data-lexical-editor="true"]', el => el.innerText), 'cf RSSMRA85T10A562S e il Progetto Aurora');
-    // A picture with the demo Comune's coat of arms (the corpus generator's,
-    // seed 3): a third finding, in the same compose box.
-    const findings = () => page.evaluate(() => document.querySelector('riserbo-ui')?.dataset.findings || '0');
-    assert.equal(await findings(), '2');
-    const picker = await page.$('[data-testid="fbFileInput"]');
-    await picker.uploadFile(join(dir, 'pictures', '00004.jpg'));
-    for (let i = 0; i < 40 && (await findings()) !== '3'; i++) await new Promise(r => setTimeout(r, 250));
-    assert.equal(await findings(), '3');
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+  await browser.installExtension(unpacked);
+}, { timeout: 180000 });
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('Firefox ESR: the package installs, warns on the Lexical page, and reads policies.json', { timeout: 180000 }, async () => {
+  const page = await browser.newPage();
+  const underlines = () => page.evaluate(() => document.querySelector('riserbo-ui')?.dataset.underlines || '0');
+  // The content script may need a moment after installation: reload until it runs.
+  for (let attempt = 0; attempt < 10 && (await underlines()) === '0'; attempt++) {
+    await page.goto('https://www.facebook.com/');
+    await page.click('[data-lexical-editor="true"]');
+    await page.keyboard.type('cf RSSMRA85T10A562S e il Progetto Aurora');
+    for (let i = 0; i < 20 && (await underlines()) === '0'; i++) await new Promise(r => setTimeout(r, 250));
   }
+  // The codice fiscale, and the reserved term from policies.json.
+  for (let i = 0; i < 20 && (await underlines()) !== '2'; i++) await new Promise(r => setTimeout(r, 250));
+  assert.equal(await underlines(), '2');
+  assert.equal(await page.$eval('[data-lexical-editor="true"]', el => el.innerText), 'cf RSSMRA85T10A562S e il Progetto Aurora');
+  // A picture with the demo Comune's coat of arms (the corpus generator's,
+  // seed 3): a third finding, in the same compose box.
+  const findings = () => page.evaluate(() => document.querySelector('riserbo-ui')?.dataset.findings || '0');
+  assert.equal(await findings(), '2');
+  const picker = await page.$('[data-testid="fbFileInput"]');
+  await picker.uploadFile(join(dir, 'pictures', '00004.jpg'));
+  for (let i = 0; i < 40 && (await findings()) !== '3'; i++) await new Promise(r => setTimeout(r, 250));
+  assert.equal(await findings(), '3');
+  await page.close();
+});
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const CF = 'RSSMRA85T10A562S';
+
+/**
+ * Opens `url`, runs `prepare`, types `text` in `editor` and waits for its
+ * finding (reloading while the freshly installed content script is not yet
+ * there).
+ */
+async function openAndType(url, prepare, editor, text) {
+  const page = await browser.newPage();
+  const findings = () => page.evaluate(() => document.querySelector('riserbo-ui')?.dataset.findings || '0');
+  for (let attempt = 0; attempt < 10 && (await findings()) === '0'; attempt++) {
+    await page.goto(url);
+    await prepare(page);
+    await page.click(editor);
+    await page.keyboard.type(text);
+    for (let i = 0; i < 20 && (await findings()) === '0'; i++) await sleep(250);
+  }
+  assert.equal(await findings(), '1');
+  return page;
+}
+
+// The dialog lives in a closed shadow root, out of the page's reach; while
+// it is open, the focus is on its buttons, so the page sees its host.
+const dialogOpen = page => page.evaluate(() => document.activeElement?.tagName === 'RISERBO-UI');
+const sent = page => page.$$eval('.published', items => items.map(i => i.textContent));
+
+/** `send` is paused; "Modifica" keeps the text; "Pubblica comunque" sends it once. */
+async function pausedThenSentOnce(page, editor, text, send) {
+  await send();
+  for (let i = 0; i < 20 && !(await dialogOpen(page)); i++) await sleep(100);
+  assert.ok(await dialogOpen(page), 'no pre-send dialog');
+  assert.deepEqual(await sent(page), []);
+  await page.keyboard.press('Escape');
+  await sleep(200);
+  assert.equal(await dialogOpen(page), false);
+  assert.deepEqual(await sent(page), []);
+  assert.equal((await page.$eval(editor, el => el.innerText)).trim(), text);
+  await send();
+  for (let i = 0; i < 20 && !(await dialogOpen(page)); i++) await sleep(100);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 20 && (await sent(page)).length === 0; i++) await sleep(100);
+  await sleep(300);
+  assert.deepEqual(await sent(page), [text]);
+}
+
+test('Firefox ESR: a WhatsApp Web chat (Lexical) is paused on Enter and on the send icon, and sent once', { timeout: 120000 }, async () => {
+  const editor = '#main [aria-label="Scrivi un messaggio"]';
+  const text = `Il cf del signore è ${CF}`;
+  for (const send of [page => page.keyboard.press('Enter'), page => page.click('#main [aria-label="Invia"]')]) {
+    const page = await openAndType('https://web.whatsapp.com/', p => p.click('[data-name="Anna"]'), editor, text);
+    // Shift+Enter is a new line, never a send.
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Shift');
+    await sleep(300);
+    assert.equal(await dialogOpen(page), false);
+    await page.keyboard.press('Backspace');
+    await pausedThenSentOnce(page, editor, text, () => send(page));
+    await page.close();
+  }
+});
+
+test('Firefox ESR: LinkedIn posts and comments (Quill) are paused on their buttons, and sent once', { timeout: 120000 }, async () => {
+  const text = `Il cf del signore è ${CF}`;
+  const post = await openAndType('https://www.linkedin.com/feed/', async () => {}, '#share-editor .ql-editor', text);
+  await pausedThenSentOnce(post, '#share-editor .ql-editor', text, () => post.click('.share-actions__primary-action'));
+  await post.close();
+  const comment = await openAndType('https://www.linkedin.com/feed/', p => p.click('#social-comment'), '#comment-editor .ql-editor', text);
+  await pausedThenSentOnce(comment, '#comment-editor .ql-editor', text,
+    () => comment.click('.comments-comment-box__submit-button--cr'));
+  await comment.close();
 });

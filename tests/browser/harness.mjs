@@ -1,7 +1,8 @@
 // Shared by the browser tests, the demo and the benchmarks: serves the test
-// pages over HTTPS at the real sites' host names (x.com, www.facebook.com)
-// and starts Debian's Chromium with the unpacked extension, so the
-// production manifest's match patterns are what is exercised.
+// pages over HTTPS at the real sites' host names (x.com, www.facebook.com,
+// web.whatsapp.com...) and starts Debian's Chromium with the unpacked
+// extension, so the production manifest's match patterns are what is
+// exercised.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -13,7 +14,17 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '../..'));
 const PAGES = join(ROOT, 'tests/pages/dist');
-export const HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'];
+// Each host name and the test page served there, built from the editor the
+// site really uses (tests/pages/build.mjs). mastodon.uno is a host no
+// manifest names: it stands for a Mastodon instance an Ente adds in the
+// policy's `sites`.
+export const PAGE_OF_HOST = {
+  'x.com': 'x', 'twitter.com': 'x', 'www.facebook.com': 'facebook', 'web.facebook.com': 'facebook',
+  'www.linkedin.com': 'linkedin', 'www.instagram.com': 'instagram', 'www.threads.net': 'threads',
+  'www.threads.com': 'threads', 'web.whatsapp.com': 'whatsapp', 'www.messenger.com': 'messenger',
+  'web.telegram.org': 'telegram', 'www.youtube.com': 'youtube', 'www.reddit.com': 'reddit', 'mastodon.uno': 'mastodon',
+};
+export const HOSTS = Object.keys(PAGE_OF_HOST);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
 /**
@@ -37,9 +48,10 @@ function certificate(dir) {
 }
 
 /**
- * Serves the built pages: x.com and twitter.com get the Draft.js page,
- * facebook.com the Lexical one. `?csp=strict` adds the kind of CSP the real
- * sites send, without 'wasm-unsafe-eval'. Every request is recorded.
+ * Serves the built pages: every path without an extension on a host gets
+ * that host's page (PAGE_OF_HOST), as single-page apps do. `?csp=strict`
+ * adds the kind of CSP the real sites send, without 'wasm-unsafe-eval'.
+ * Every request is recorded.
  */
 export async function startServer(dir, port = 0) {
   if (!existsSync(join(PAGES, 'x.html'))) throw new Error('test pages not built: run scripts/build.sh');
@@ -48,7 +60,7 @@ export async function startServer(dir, port = 0) {
     const url = new URL(req.url, `https://${req.headers.host}`);
     requests.push({ host: url.hostname, path: url.pathname, method: req.method });
     let file = url.pathname;
-    if (file === '/' || !extname(file)) file = url.hostname.endsWith('facebook.com') ? '/facebook.html' : '/x.html';
+    if (file === '/' || !extname(file)) file = `/${PAGE_OF_HOST[url.hostname] || 'x'}.html`;
     const path = normalize(join(PAGES, file));
     if (!path.startsWith(PAGES) || !existsSync(path)) {
       res.writeHead(404).end('not found');
@@ -135,4 +147,32 @@ export async function highlightedTexts(page) {
     }
     return out;
   });
+}
+
+/** Riserbo's pre-send dialog, as { title, buttons }, or null when none is open. */
+export async function sendDialog(page) {
+  const nodes = await accessibleNodes(page);
+  const box = nodes.find(n => n.role === 'alertdialog');
+  return box ? { title: box.name, buttons: nodes.filter(n => n.role === 'button').map(n => n.name) } : null;
+}
+
+/** Waits for the dialog to open (or, with `present` false, to close). */
+export async function waitForDialog(page, present = true) {
+  for (let i = 0; i < 50; i++) {
+    const d = await sendDialog(page);
+    if (Boolean(d) === present) return d;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(present ? 'no dialog appeared' : 'the dialog did not close');
+}
+
+/** Polls `check` until it returns something truthy; fails naming `what`. */
+export async function waitFor(check, what, tries = 60, every = 100) {
+  let value;
+  for (let i = 0; i < tries; i++) {
+    value = await check();
+    if (value) return value;
+    await new Promise(r => setTimeout(r, every));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
