@@ -26,7 +26,7 @@ export default [
       'extension/options/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { riserbo: 'writable', riserboSettings: 'writable', riserboI18n: 'writable',
+      globals: { riserbo: 'writable', riserboSettings: 'writable', riserboSites: 'writable', riserboI18n: 'writable',
         riserboNotices: 'writable' },
     },
   },

@@ -13,6 +13,9 @@
 import './shared/sites.js';
 import './shared/settings.js';
 
+// Set by the shared script just imported, as on the extension's pages.
+const { riserboSettings } = globalThis;
+
 const SCRIPT_ID = 'riserbo-managed-hosts';
 
 async function grantedHosts() {
