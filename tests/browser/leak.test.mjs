@@ -69,9 +69,9 @@ test(`a chat composer opened and closed ${CYCLES} times leaks nothing (WhatsApp 
     await page.click('[data-name="Anna"]');
     await page.click('#main [aria-label="Scrivi un messaggio"]');
     await page.keyboard.insertText(`cf ${CF}`);
-    await waitFor(async () => (await findings(page)) === '1', 'the finding');
+    await waitFor(async () => (await findings(page)) === '1', 'the finding', 500, 20);
     await page.click('[aria-label="Chiudi chat"]');
-    await waitFor(async () => (await findings(page)) === '0', 'the composer let go');
+    await waitFor(async () => (await findings(page)) === '0', 'the composer let go', 500, 20);
   });
   await page.close();
 });
@@ -83,9 +83,9 @@ test(`a composer in shadow roots opened and closed ${CYCLES} times leaks nothing
     await page.click('faceplate-textarea-input textarea');
     await page.click('reddit-rte [contenteditable]');
     await page.keyboard.insertText(`cf ${CF}`);
-    await waitFor(async () => (await findings(page)) === '1', 'the finding');
+    await waitFor(async () => (await findings(page)) === '1', 'the finding', 500, 20);
     await page.click('shreddit-composer >> text=Annulla');
-    await waitFor(async () => (await findings(page)) === '0', 'the composer let go');
+    await waitFor(async () => (await findings(page)) === '0', 'the composer let go', 500, 20);
   });
   await page.close();
 });
