@@ -47,7 +47,7 @@ for (const editor of EDITORS) {
     const page = await typed(editor, original);
     await page.keyboard.press('Alt+Shift+R');
     await page.keyboard.press('Enter'); // "Aggiungi disclaimer"
-    const disclaimer = 'Le opinioni espresse sono personali e non rappresentano quelle del Comune di Esempio.';
+    const disclaimer = "Le opinioni espresse sono personali e non rappresentano quelle dell'ente per cui lavoro.";
     await waitText(page, editor, `${original} ${disclaimer}`);
     // With the disclaimer, the post no longer speaks for the Ente.
     for (let i = 0; i < 30 && !(await liveRegions(page)).some(r => /nessun problema/.test(r)); i++) await page.waitForTimeout(100);

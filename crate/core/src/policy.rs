@@ -105,11 +105,14 @@ pub struct WorkHours {
 }
 
 impl Default for Policy {
-    /// The demo policy of the fictional "Comune di Esempio": everything works
-    /// with no configuration.
+    /// The policy of an Ente that configured nothing: every rule on, no
+    /// Ente named, so that whatever Ente the employee names is taken for
+    /// their own ("a nome del Comune di Cesenatico" speaks for it). The
+    /// demo Comune's coat of arms stands in for a logo, so the picture
+    /// check can be tried.
     fn default() -> Policy {
         Policy {
-            ente_name: "Comune di Esempio".into(),
+            ente_name: String::new(),
             ente_aliases: vec![
                 "il Comune".into(),
                 "il sindaco".into(),
@@ -117,10 +120,10 @@ impl Default for Policy {
                 "il mio ufficio".into(),
                 "in ufficio".into(),
             ],
-            policy_url: "https://www.comune.esempio.example/social-media-policy".into(),
+            policy_url: String::new(),
             mode: Mode::Confirm,
             disclaimer_text: "Le opinioni espresse sono personali e non rappresentano \
-                quelle del Comune di Esempio."
+                quelle dell'ente per cui lavoro."
                 .into(),
             confidential_terms: Vec::new(),
             allowlist: Vec::new(),

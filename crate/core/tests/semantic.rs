@@ -3,7 +3,11 @@
 use riserbo_core::{Analyzer, Category, Policy};
 
 fn categories(text: &str) -> Vec<Category> {
-    Analyzer::default()
+    categories_with(Policy::default(), text)
+}
+
+fn categories_with(policy: Policy, text: &str) -> Vec<Category> {
+    Analyzer::new(policy)
         .analyze(text)
         .into_iter()
         .filter(|f| f.is_blocking())
@@ -41,9 +45,18 @@ fn denigration_needs_this_ente_as_target_and_no_negation() {
         "missing apostrophe"
     );
     assert!(categories("Il sindaco non è un incompetente, anzi").is_empty());
-    assert!(
-        categories("Il comune di Roma fa schifo con i rifiuti").is_empty(),
-        "another city"
+    // Another city is another Ente when the policy names this one; with
+    // no name configured, the Ente the employee names is their own.
+    let named = Policy {
+        ente_name: "Comune di Cesenatico".into(),
+        ..Policy::default()
+    };
+    let other_city = "Il comune di Roma fa schifo con i rifiuti";
+    assert!(categories_with(named.clone(), other_city).is_empty(), "another city");
+    assert_eq!(categories(other_city), [Category::Reputation]);
+    assert_eq!(
+        categories_with(named, "Il comune di Cesenatico fa schifo con i rifiuti"),
+        [Category::Reputation]
     );
     assert!(categories("Il governo è un disastro").is_empty(), "national politics");
     assert!(categories("sono un idiota, ho dimenticato le chiavi").is_empty());

@@ -393,8 +393,10 @@ impl Semantic {
         if next(1).is_some_and(|n| self.lexicon.not_local.has(n)) {
             return false;
         }
-        // "il comune di Milano", "il sindaco di Roma": another Ente.
-        if let (Some(di), Some(place)) = (next(1), next(2)) {
+        // "il comune di Milano", "il sindaco di Roma": another Ente, when
+        // the policy names this one. With no name configured, the Ente the
+        // employee names is taken for their own.
+        if let (false, Some(di), Some(place)) = (self.ente_name_words.is_empty(), next(1), next(2)) {
             let shouting = post.text[place.span.clone()].chars().all(|c| !c.is_lowercase());
             if matches!(di.norm.as_str(), "di" | "del")
                 && place.capitalized
