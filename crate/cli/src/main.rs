@@ -7,6 +7,7 @@
 
 mod check;
 mod eval;
+mod learn;
 mod picture;
 mod render;
 
@@ -84,6 +85,86 @@ enum Command {
         #[arg(long)]
         errors: bool,
     },
+    /// Train the learned scorer on one corpus file per author and write the
+    /// model the core embeds (`--check`: compare with it instead).
+    Train {
+        #[command(flatten)]
+        corpora: CorporaArgs,
+        /// Where the model goes.
+        #[arg(long, default_value = "crate/core/model/riserbo.model")]
+        out: PathBuf,
+        /// Exit 1 unless `--out` is what training produces.
+        #[arg(long)]
+        check: bool,
+        #[command(flatten)]
+        training: TrainingArgs,
+    },
+    /// Measure rules, model and both leave-one-author-out: each author is
+    /// measured by a model trained and calibrated on the others only.
+    EvalAuthors {
+        #[command(flatten)]
+        corpora: CorporaArgs,
+        #[command(flatten)]
+        training: TrainingArgs,
+        /// Fail (exit 1) when a category's pooled F1 is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+        /// Fail when more than this share of clean posts gets a warning.
+        #[arg(long)]
+        max_clean_warned: Option<f64>,
+        /// Print every wrong post of the combination.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct CorporaArgs {
+    /// A folder of `*.jsonl` files, one per author.
+    #[arg(long, default_value = "tests/corpus/authors")]
+    corpus: PathBuf,
+    /// Files that train but do not calibrate or count (the project's own).
+    #[arg(long, default_value = "tests/corpus/semantic.jsonl")]
+    also: Vec<PathBuf>,
+}
+
+/// Training settings; the defaults are what the shipped model uses.
+#[derive(clap::Args)]
+struct TrainingArgs {
+    #[arg(long, hide = true)]
+    bits: Option<u32>,
+    #[arg(long, hide = true)]
+    c: Option<f64>,
+    #[arg(long, hide = true)]
+    max_clean: Option<f64>,
+    #[arg(long, hide = true)]
+    folds: Option<usize>,
+    #[arg(long, hide = true)]
+    max_iterations: Option<usize>,
+    #[arg(long, hide = true)]
+    no_concepts: bool,
+    #[arg(long, hide = true)]
+    no_rules: bool,
+    #[arg(long, hide = true)]
+    windows: Option<bool>,
+    #[arg(long, hide = true)]
+    clean_weight: Option<f64>,
+}
+
+impl TrainingArgs {
+    fn config(&self) -> riserbo_core::model::train::Config {
+        let mut c = riserbo_core::model::train::Config::default();
+        c.bits = self.bits.unwrap_or(c.bits);
+        c.c = self.c.unwrap_or(c.c);
+        c.max_clean = self.max_clean.unwrap_or(c.max_clean);
+        c.folds = self.folds.unwrap_or(c.folds);
+        c.max_iterations = self.max_iterations.unwrap_or(c.max_iterations);
+        c.features.concepts &= !self.no_concepts;
+        c.features.rules &= !self.no_rules;
+        c.features.windows = self.windows.unwrap_or(c.features.windows);
+        c.clean_weight = self.clean_weight.unwrap_or(c.clean_weight);
+        c
+    }
 }
 
 #[derive(Subcommand)]
@@ -175,6 +256,26 @@ fn main() -> ExitCode {
             };
             check::policy_or_default(policy).and_then(|policy| eval::run(&file, &split, policy, floors, errors))
         }
+        Command::Train {
+            corpora,
+            out,
+            check,
+            training,
+        } => learn::Corpora::read(&corpora.corpus, &corpora.also)
+            .and_then(|c| learn::train_command(&c, &out, check, training.config())),
+        Command::EvalAuthors {
+            corpora,
+            training,
+            min_f1,
+            max_clean_warned,
+            errors,
+        } => learn::Corpora::read(&corpora.corpus, &corpora.also).and_then(|c| {
+            let floors = learn::Floors {
+                min_f1,
+                max_clean_warned,
+            };
+            learn::eval_authors(&c, training.config(), floors, errors)
+        }),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,13 +1,28 @@
 //! The analyzer: built once from a policy, then run on every keystroke.
+//!
+//! A post goes through the rules (identifiers, phrases, the meaning-level
+//! rules) and the learned model ([`crate::model`]), and the two are
+//! combined per category with the model's calibrated thresholds:
+//!
+//! - a validated identifier always stands;
+//! - a rule's meaning-level finding stands unless the model, trained on
+//!   many authors, finds the category unlikely (below `keep_rule`): then it
+//!   is only a hint;
+//! - where no rule spoke, the model warns on its own when it is confident
+//!   (from `warn`), and hints when it is less so (from `hint`), underlining
+//!   the clause whose words weighed most and naming them.
 
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
-use crate::detect::{self, Input};
+use crate::detect::{self, Hit, Input};
 use crate::fold::Folded;
 use crate::logo::{Accept, Fingerprint, ImageError, LogoDetector, LogoMatch};
+use crate::model::calibrate::Outcome;
+use crate::model::features::{self, FeatureSet, Features};
+use crate::model::{self, Model};
 use crate::policy::RoleLevel;
 use crate::rules::Rule;
-use crate::semantic::{self, Semantic};
+use crate::semantic::{self, Post, Semantic};
 use crate::{Category, Finding, Policy, Severity};
 
 /// Analyses texts against one policy. Building it does the per-policy work
@@ -18,6 +33,34 @@ pub struct Analyzer {
     /// Canonical forms of the allowlist's identifiers.
     allowlist: Vec<String>,
     logos: LogoDetector,
+    model: Option<ModelRef>,
+}
+
+/// The built-in model, or one trained for an evaluation.
+enum ModelRef {
+    Embedded(&'static Model),
+    Owned(Box<Model>),
+}
+
+impl Deref for ModelRef {
+    type Target = Model;
+    fn deref(&self) -> &Model {
+        match self {
+            ModelRef::Embedded(m) => m,
+            ModelRef::Owned(m) => m,
+        }
+    }
+}
+
+/// What a post looks like to the model and to the rules, before any
+/// threshold: what training and calibration need.
+pub struct Inspection {
+    pub features: Features,
+    /// The token ranges the model scores (see [`features::windows`]), and
+    /// the byte span of each.
+    pub windows: Vec<Range<usize>>,
+    pub window_spans: Vec<Range<usize>>,
+    pub outcome: Outcome,
 }
 
 /// A finding in a picture: the rule broken and where in the picture.
@@ -52,7 +95,16 @@ impl Analyzer {
             semantic,
             allowlist,
             logos: LogoDetector::new(&prints),
+            model: Model::embedded().map(ModelRef::Embedded),
         }
+    }
+
+    /// An analyzer with another model (or none: the rules alone), for
+    /// evaluations.
+    pub fn with_model(policy: Policy, model: Option<Model>) -> Analyzer {
+        let mut analyzer = Analyzer::new(policy);
+        analyzer.model = model.map(|m| ModelRef::Owned(Box::new(m)));
+        analyzer
     }
 
     pub fn policy(&self) -> &Policy {
@@ -62,21 +114,135 @@ impl Analyzer {
     /// Every finding in `text`, ordered by position; offsets are bytes.
     pub fn analyze(&self, text: &str) -> Vec<Finding> {
         let input = Input::new(text);
-        let mut hits = detect::all(&input);
         let post = self.semantic.post(text, &input.words);
-        hits.extend(semantic::confidential::find(&self.semantic, &post));
-        hits.extend(semantic::voice::find(&self.semantic, &post));
-        hits.extend(semantic::reputation::find(&self.semantic, &post));
+        let hits = self.rule_hits(&input, &post);
+        let mut findings: Vec<(Finding, bool)> = hits
+            .iter()
+            .filter_map(|hit| {
+                let f = self.finding(
+                    hit.rule,
+                    hit.severity,
+                    hit.span.clone(),
+                    text[hit.span.clone()].to_string(),
+                )?;
+                Some((f, hit.rule.identifier))
+            })
+            .collect();
+        if let Some(model) = self.model.as_deref() {
+            let features = features::extract(&post, &rule_origins(&hits), model.bits, model.features);
+            let windows = features::windows(&post, model.features);
+            let scores = model.score(&features, &windows);
+            let probabilities = scores.probabilities;
+            for (k, &category) in model::CATEGORIES.iter().enumerate() {
+                let t = model.thresholds[k];
+                let mut warned = false;
+                for (f, identifier) in findings.iter_mut().filter(|(f, _)| f.category == category) {
+                    if !*identifier && f.severity >= Severity::Warning && probabilities[k] < t.keep_rule {
+                        f.severity = Severity::Hint;
+                    }
+                    warned |= f.severity >= Severity::Warning;
+                }
+                if !warned && probabilities[k] >= t.hint {
+                    let severity = if probabilities[k] >= t.warn {
+                        Severity::Warning
+                    } else {
+                        Severity::Hint
+                    };
+                    let window = model.features.windows.then(|| windows[scores.best[k]].clone());
+                    if let Some(f) = self.learned(k, &post, &features, &windows, window, model, severity) {
+                        findings.push((f, false));
+                    }
+                }
+            }
+        }
+        let mut findings: Vec<Finding> = findings.into_iter().map(|(f, _)| f).collect();
+        findings.sort_by_key(|f| (f.start, f.end));
+        findings
+    }
+
+    /// The rules' hits: identifiers, phrases and meaning-level rules, with
+    /// the policy's allowlist applied.
+    fn rule_hits(&self, input: &Input, post: &Post) -> Vec<Hit> {
+        let mut hits = detect::all(input);
+        hits.extend(semantic::confidential::find(&self.semantic, post));
+        hits.extend(semantic::voice::find(&self.semantic, post));
+        hits.extend(semantic::reputation::find(&self.semantic, post));
         let mut hits = semantic::merge(hits);
         hits.retain(|hit| {
             !self.allowlist.contains(&hit.canonical) && !self.allowlist.contains(&compact(&hit.canonical))
         });
-        let mut findings: Vec<Finding> = hits
-            .into_iter()
-            .filter_map(|hit| self.finding(hit.rule, hit.severity, hit.span.clone(), text[hit.span].to_string()))
+        hits
+    }
+
+    /// The model's own finding for category `k`: the window that scored
+    /// (or the clause whose words weighed most), and those words.
+    #[allow(clippy::too_many_arguments)]
+    fn learned(
+        &self,
+        k: usize,
+        post: &Post,
+        features: &Features,
+        windows: &[Range<usize>],
+        window: Option<Range<usize>>,
+        model: &Model,
+        severity: Severity,
+    ) -> Option<Finding> {
+        let weights = model.token_weights(features, windows, k);
+        let (span, evidence) = explain(post, &weights, window)?;
+        let rule = LEARNED[k];
+        let severity = match self.policy.severity_overrides.get(rule.id) {
+            Some(o) => o.severity()?,
+            None => severity,
+        };
+        let mut f = self.finding(rule, severity, span.clone(), post.text[span].to_string())?;
+        // A model's finding is never graded up to critical: its confidence
+        // is a probability, not a validated fact.
+        f.severity = severity;
+        f.evidence = evidence;
+        Some(f)
+    }
+
+    /// What training and calibration need of `text`: the features (hashed
+    /// into `2^bits` buckets) and which categories the rules warned about.
+    pub fn inspect(&self, text: &str, bits: u32, set: FeatureSet) -> Inspection {
+        let input = Input::new(text);
+        let post = self.semantic.post(text, &input.words);
+        let hits = self.rule_hits(&input, &post);
+        let windows = features::windows(&post, set);
+        let window_spans = windows
+            .iter()
+            .map(|w| {
+                match (
+                    post.tokens.get(w.start),
+                    w.end.checked_sub(1).and_then(|e| post.tokens.get(e)),
+                ) {
+                    (Some(a), Some(b)) => a.span.start..b.span.end,
+                    _ => 0..text.len(),
+                }
+            })
             .collect();
-        findings.sort_by_key(|f| (f.start, f.end));
-        findings
+        let mut outcome = Outcome::default();
+        for hit in &hits {
+            let Some(k) = model::category_index(hit.rule.category) else {
+                continue;
+            };
+            let Some(f) = self.finding(hit.rule, hit.severity, hit.span.clone(), String::new()) else {
+                continue;
+            };
+            if f.severity >= Severity::Warning {
+                if hit.rule.identifier {
+                    outcome.identifier[k] = true;
+                } else {
+                    outcome.phrase[k] = true;
+                }
+            }
+        }
+        Inspection {
+            features: features::extract(&post, &rule_origins(&hits), bits, set),
+            windows,
+            window_spans,
+            outcome,
+        }
     }
 
     /// The Ente's logos in a picture given as 8-bit luma (one byte a pixel,
@@ -127,6 +293,132 @@ impl Analyzer {
             evidence: Vec::new(),
         })
     }
+}
+
+/// The model's own rule of each category, in [`model::CATEGORIES`] order.
+const LEARNED: [&Rule; 4] = [
+    &crate::rules::PD_LEARNED,
+    &crate::rules::CONF_LEARNED,
+    &crate::rules::VOICE_LEARNED,
+    &crate::rules::REP_LEARNED,
+];
+
+/// The rules that fired, as the model reads them: id and where.
+fn rule_origins(hits: &[Hit]) -> Vec<(&'static str, usize)> {
+    hits.iter().map(|h| (h.rule.id, h.span.start)).collect()
+}
+
+/// Words too small to explain anything ("di", "il", "ci").
+fn is_function_word(norm: &str) -> bool {
+    norm.chars().count() < 3
+        || matches!(
+            norm,
+            "che"
+                | "per"
+                | "con"
+                | "del"
+                | "della"
+                | "dei"
+                | "delle"
+                | "nel"
+                | "nella"
+                | "non"
+                | "una"
+                | "uno"
+                | "sono"
+                | "come"
+                | "anche"
+                | "questo"
+                | "questa"
+                | "quello"
+                | "quella"
+                | "gli"
+                | "alla"
+                | "allo"
+                | "dal"
+                | "dalla"
+                | "sul"
+                | "sulla"
+                | "piu"
+                | "poi"
+                | "gia"
+                | "cosa"
+                | "the"
+                | "and"
+        )
+}
+
+/// Longest clause the model underlines whole; past it, the best window.
+const CLAUSE: usize = 25;
+/// Longest window of words searched for the weightiest run.
+const WINDOW: usize = 15;
+
+/// The span to underline for token weights `weights` (the window that
+/// scored when given; otherwise the sentence around the weightiest run of
+/// words, or the run itself in a long sentence), and the words that
+/// weighed most in it, as written.
+fn explain(post: &Post, weights: &[f32], window: Option<Range<usize>>) -> Option<(Range<usize>, Vec<String>)> {
+    let tokens = &post.tokens;
+    if tokens.is_empty() {
+        return None;
+    }
+    if let Some(w) = window.filter(|w| !w.is_empty() && w.end <= tokens.len()) {
+        let evidence = weightiest_words(post, weights, w.start, w.end - 1);
+        return Some((tokens[w.start].span.start..tokens[w.end - 1].span.end, evidence));
+    }
+    // The weightiest run of at most WINDOW tokens within one sentence.
+    let mut best = (f32::MIN, 0, 0);
+    for start in 0..tokens.len() {
+        let mut sum = 0.0;
+        for end in start..(start + WINDOW).min(tokens.len()) {
+            if tokens[end].sentence != tokens[start].sentence {
+                break;
+            }
+            sum += weights[end];
+            if sum > best.0 {
+                best = (sum, start, end);
+            }
+        }
+    }
+    let (_, start, end) = best;
+    let sentence = tokens[start].sentence;
+    let first = tokens[..start]
+        .iter()
+        .rposition(|t| t.sentence != sentence)
+        .map_or(0, |i| i + 1);
+    let last = start + tokens[start..].iter().take_while(|t| t.sentence == sentence).count() - 1;
+    let (a, b) = if last - first < CLAUSE {
+        (first, last)
+    } else {
+        (start, end)
+    };
+    Some((
+        tokens[a].span.start..tokens[b].span.end,
+        weightiest_words(post, weights, a, b),
+    ))
+}
+
+/// Up to four words of tokens `a..=b` that pushed the score up most,
+/// strongest first, as written; function words left out.
+fn weightiest_words(post: &Post, weights: &[f32], a: usize, b: usize) -> Vec<String> {
+    let tokens = &post.tokens;
+    let mut ranked: Vec<usize> = (a..=b)
+        .filter(|&i| weights[i] > 0.0 && !is_function_word(&tokens[i].norm))
+        .collect();
+    ranked.sort_by(|&x, &y| weights[y].total_cmp(&weights[x]).then(x.cmp(&y)));
+    let mut evidence: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for i in ranked {
+        if seen.contains(&tokens[i].norm.as_str()) {
+            continue;
+        }
+        seen.push(&tokens[i].norm);
+        evidence.push(post.text[tokens[i].span.clone()].to_string());
+        if evidence.len() == 4 {
+            break;
+        }
+    }
+    evidence
 }
 
 impl Default for Analyzer {
@@ -244,15 +536,97 @@ mod tests {
         }
     }
 
+    /// A model that gives every post of every category probability `p`
+    /// (all weights alike), with thresholds `t`.
+    fn flat_model(p: f32, t: model::Thresholds) -> Model {
+        let bits = 8;
+        let logit = (p / (1.0 - p)).ln();
+        Model::new(
+            bits,
+            FeatureSet {
+                concepts: false,
+                rules: false,
+                windows: true,
+            },
+            [logit; model::HEADS],
+            [1e-6; model::HEADS],
+            vec![1; model::HEADS << bits],
+            [t; 4],
+        )
+    }
+
     #[test]
-    fn managers_get_voice_and_reputation_as_critical() {
-        let text = "A nome del Comune vi comunico che lo sportello resta chiuso";
-        assert_eq!(Analyzer::default().analyze(text)[0].severity, Severity::Warning);
+    fn a_confident_model_warns_alone_with_a_span_and_the_words_that_weighed() {
+        let t = model::Thresholds {
+            warn: 0.5,
+            keep_rule: 0.2,
+            hint: 0.4,
+        };
         let manager = Policy {
             role_level: Some(RoleLevel::Manager),
             ..Policy::default()
         };
-        assert_eq!(Analyzer::new(manager).analyze(text)[0].severity, Severity::Critical);
+        let analyzer = Analyzer::with_model(manager, Some(flat_model(0.9, t)));
+        let text = "Buongiorno a tutti.\nDomenica festa grande in piazza col gelato!";
+        let findings = analyzer.analyze(text);
+        let learned: Vec<&Finding> = findings.iter().filter(|f| f.kind == "learned").collect();
+        assert_eq!(learned.len(), 4, "{findings:?}");
+        for f in learned {
+            // Never graded up to critical, even for a manager.
+            assert_eq!(f.severity, Severity::Warning);
+            assert!(f.rule.ends_with(".learned") && !f.source.is_empty() && !f.message.is_empty());
+            assert!(f.end > f.start && text[f.start..f.end] == f.text);
+            assert!(!f.evidence.is_empty() && f.evidence.iter().all(|w| text.contains(w.as_str())));
+            // A window is a sentence, not the whole post.
+            assert!(!f.text.contains('\n'));
+        }
+        // Middling confidence is a hint; the policy can switch a rule off.
+        let hinting = Analyzer::with_model(Policy::default(), Some(flat_model(0.45, t)));
+        assert!(hinting.analyze(text).iter().all(|f| f.severity == Severity::Hint));
+        let mut off = Policy::default();
+        off.severity_overrides
+            .insert("reputation.learned".into(), crate::policy::SeverityOverride::Off);
+        let quiet = Analyzer::with_model(off, Some(flat_model(0.9, t)));
+        assert!(quiet.analyze(text).iter().all(|f| f.rule != "reputation.learned"));
+    }
+
+    #[test]
+    fn a_rule_the_model_doubts_becomes_a_hint_and_identifiers_always_stand() {
+        let t = model::Thresholds {
+            warn: 0.9,
+            keep_rule: 0.5,
+            hint: 0.8,
+        };
+        let doubting = Analyzer::with_model(Policy::default(), Some(flat_model(0.1, t)));
+        let text = "A nome del Comune vi comunico che lo sportello resta chiuso. Il mio cf è RSSMRA85T10A562S";
+        let findings = doubting.analyze(text);
+        let voice = findings
+            .iter()
+            .find(|f| f.category == Category::InstitutionalVoice)
+            .unwrap();
+        assert_eq!(voice.severity, Severity::Hint);
+        let cf = findings.iter().find(|f| f.kind == "codice_fiscale").unwrap();
+        assert_eq!(cf.severity, Severity::Critical);
+        // The same rule stands when the model agrees.
+        let agreeing = Analyzer::with_model(Policy::default(), Some(flat_model(0.6, t)));
+        let voice = agreeing
+            .analyze(text)
+            .into_iter()
+            .find(|f| f.category == Category::InstitutionalVoice)
+            .unwrap();
+        assert_eq!(voice.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn managers_get_voice_and_reputation_as_critical() {
+        let text = "A nome del Comune vi comunico che lo sportello resta chiuso";
+        let rules = |policy: Policy| Analyzer::with_model(policy, None).analyze(text)[0].severity;
+        assert_eq!(rules(Policy::default()), Severity::Warning);
+        let manager = Policy {
+            role_level: Some(RoleLevel::Manager),
+            ..Policy::default()
+        };
+        assert_eq!(rules(manager), Severity::Critical);
     }
 
     #[test]

@@ -12,12 +12,13 @@ pub mod detect;
 mod finding;
 pub mod fold;
 pub mod logo;
+pub mod model;
 pub mod offsets;
 pub mod policy;
 pub mod rules;
 pub mod semantic;
 pub mod words;
 
-pub use analyzer::{Analyzer, ImageFinding};
+pub use analyzer::{Analyzer, ImageFinding, Inspection};
 pub use finding::{Category, Finding, Severity};
 pub use policy::{Mode, Policy, PolicyError};

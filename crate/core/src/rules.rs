@@ -310,6 +310,50 @@ pub const REP_THREAT: Rule = Rule {
     message_en: "This contains a threat against a representative of the Ente or a colleague. Threatening messages are never allowed (doc. 004) and may be a criminal matter.",
 };
 
+pub const PD_LEARNED: Rule = Rule {
+    id: "personal_data.learned",
+    category: Category::PersonalData,
+    kind: "learned",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 12 c.5; Reg. UE 2016/679; doc. 001 p.3; doc. 003",
+    message_it: "Questo passaggio sembra parlare di una persona riconoscibile e di una sua vicenda (una pratica, un beneficio, una multa, la salute, la famiglia) conosciuta per lavoro. Anche senza nome o numeri, se la persona si riconosce è un dato personale che non si pubblica (DPR 62/2013 art. 12 c.5).",
+    message_en: "This passage seems to tell of an identifiable person and their affairs (a file, a benefit, a fine, their health, their family) known through work. Even without a name or a number, if the person can be recognised it is personal data not to be published (DPR 62/2013 art. 12 c.5).",
+};
+
+pub const CONF_LEARNED: Rule = Rule {
+    id: "confidential.learned",
+    category: Category::Confidential,
+    kind: "learned",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.3 e art. 12 c.5; doc. 003; doc. 004",
+    message_it: "Questo passaggio sembra rivelare un'informazione d'ufficio non ancora pubblica (una decisione, una riunione interna, una gara, un concorso, un controllo). Quello che si sa per lavoro si conosce quando l'Ente lo pubblica, non prima (DPR 62/2013 art. 11-ter c.3).",
+    message_en: "This passage seems to reveal office information that is not public yet (a decision, an internal meeting, a tender, a hiring competition, an inspection). What is known through work is known when the Ente publishes it, not before (DPR 62/2013 art. 11-ter c.3).",
+};
+
+pub const VOICE_LEARNED: Rule = Rule {
+    id: "institutional_voice.learned",
+    category: Category::InstitutionalVoice,
+    kind: "learned",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.1 e c.3; doc. 000; doc. 001 p.4 e p.6",
+    message_it: "Questo passaggio sembra parlare a nome dell'Ente o dell'ufficio (un annuncio, una risposta ufficiale, una dichiarazione alla stampa) da un profilo personale. Le comunicazioni dell'Ente passano dai canali istituzionali (DPR 62/2013 art. 11-ter c.1 e c.3).",
+    message_en: "This passage seems to speak for the Ente or the office (an announcement, an official reply, a statement to the press) from a personal profile. The Ente speaks through its institutional channels (DPR 62/2013 art. 11-ter c.1 and c.3).",
+};
+
+pub const REP_LEARNED: Rule = Rule {
+    id: "reputation.learned",
+    category: Category::Reputation,
+    kind: "learned",
+    severity: Severity::Warning,
+    identifier: false,
+    source: "DPR 62/2013 art. 11-ter c.2; doc. 001 p.1, p.5, p.8; doc. 004",
+    message_it: "Questo passaggio sembra denigrare l'amministrazione, chi la guida o i colleghi. Il dipendente evita dichiarazioni che nuocciono al prestigio e all'immagine dell'Ente (DPR 62/2013 art. 11-ter c.2); la critica resta possibile nei modi e nelle sedi giuste.",
+    message_en: "This passage seems to denigrate the administration, its leaders or colleagues. Employees avoid statements that harm the Ente's prestige and image (DPR 62/2013 art. 11-ter c.2); criticism remains possible in the right form and place.",
+};
+
 pub const LOGO: Rule = Rule {
     id: "logo.ente",
     category: Category::Logo,
@@ -348,6 +392,10 @@ pub const ALL: &[&Rule] = &[
     &VOICE_CHANNEL,
     &REP_DENIGRATION,
     &REP_THREAT,
+    &PD_LEARNED,
+    &CONF_LEARNED,
+    &VOICE_LEARNED,
+    &REP_LEARNED,
     &LOGO,
 ];
 

@@ -1,0 +1,351 @@
+//! Training: the corpora in, the asset out, the same bytes every time.
+//!
+//! 1. Every post goes through the analyzer with the rules alone
+//!    ([`crate::Analyzer::inspect`]): its features, and which categories the
+//!    rules warned about.
+//! 2. Out-of-fold scores: the authors are split into folds; each fold is
+//!    scored by a model trained on the other folds, so every score comes
+//!    from a model that never saw its author.
+//! 3. The thresholds are calibrated on those scores
+//!    ([`super::calibrate`]).
+//! 4. The final model is trained on every post, quantised to `i8` per
+//!    category, and given the thresholds.
+//!
+//! Folds run on as many threads as the machine has, each writing its own
+//! slot, so the result does not depend on scheduling.
+
+use std::ops::Range;
+
+use super::calibrate::{self, Outcome, Truth};
+use super::corpus::Author;
+use super::features::{self, FeatureSet, Features};
+use super::lbfgs::{self, Fit, Row};
+use super::{category_index, Model, Thresholds, ANY, CATEGORIES, HEADS};
+use crate::{Analyzer, Policy};
+
+/// What to train.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// Buckets of the hashing trick: `2^bits`.
+    pub bits: u32,
+    pub features: FeatureSet,
+    /// Inverse L2 penalty.
+    pub c: f64,
+    pub max_iterations: usize,
+    /// Ceiling on the share of clean posts warned, for calibration.
+    pub max_clean: f64,
+    /// Folds of authors for the out-of-fold scores (0: one per author).
+    pub folds: usize,
+    /// How much a window of a clean post counts as a negative, beside 1
+    /// for the windows of posts of other categories.
+    pub clean_weight: f64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            bits: 18,
+            features: FeatureSet {
+                concepts: true,
+                rules: true,
+                windows: false,
+            },
+            c: 10.0,
+            max_iterations: 300,
+            max_clean: 0.02,
+            folds: 0,
+            clean_weight: 1.0,
+        }
+    }
+}
+
+/// One post, read once.
+pub struct Example {
+    pub features: Features,
+    /// The token ranges the model scores, and their byte spans.
+    pub windows: Vec<Range<usize>>,
+    pub window_spans: Vec<Range<usize>>,
+    /// Per category, the byte span its author says carries it.
+    pub spans: [Option<Range<usize>>; 4],
+    pub outcome: Outcome,
+    pub truth: Truth,
+}
+
+impl Example {
+    /// Window `w`'s label for category `k` and how much it counts. A
+    /// window of a post of the category is a positive when it covers the
+    /// author's span; the post's other windows teach nothing sure (they may
+    /// hold the context of the problem) and are left out, as are all the
+    /// windows of a post whose author gave no span, unless it has one
+    /// window only. Posts without the category are negatives throughout.
+    ///
+    /// Head [`ANY`] reads every category at once. `clean_weight` is what a
+    /// window of a clean post counts.
+    fn window_label(&self, k: usize, w: usize, clean_weight: f64) -> (bool, f64) {
+        let heads: Vec<usize> = if k == ANY { (0..4).collect() } else { vec![k] };
+        let labelled: Vec<usize> = heads.iter().copied().filter(|&h| self.truth.labels[h]).collect();
+        if labelled.is_empty() {
+            if heads.iter().any(|&h| self.truth.also_ok[h]) {
+                return (false, 0.0);
+            }
+            return (false, if self.truth.clean() { clean_weight } else { 1.0 });
+        }
+        if self.windows.len() <= 1 {
+            return (true, 1.0);
+        }
+        let window = &self.window_spans[w];
+        let covers = labelled.iter().any(|&h| {
+            self.spans[h]
+                .as_ref()
+                .is_some_and(|span| window.start < span.end && span.start < window.end)
+        });
+        (true, if covers { 1.0 } else { 0.0 })
+    }
+}
+
+/// One author's posts, read.
+pub struct Group {
+    pub name: String,
+    pub examples: Vec<Example>,
+    /// Whether its out-of-fold scores calibrate the thresholds. The
+    /// project's own corpus shaped the rules, so the rules look better on
+    /// it than they are: it trains the model but does not calibrate.
+    pub calibrates: bool,
+}
+
+/// Reads every post of `authors` (calibrating) and `extra` (training only).
+pub fn prepare(authors: &[Author], extra: &[Author], config: &Config) -> Vec<Group> {
+    let analyzer = Analyzer::with_model(Policy::default(), None);
+    let read = |author: &Author, calibrates: bool| Group {
+        name: author.name.clone(),
+        calibrates,
+        examples: author
+            .posts
+            .iter()
+            .map(|post| {
+                let inspection = analyzer.inspect(&post.text, config.bits, config.features);
+                let mut truth = Truth::default();
+                for &c in &post.labels {
+                    if let Some(k) = category_index(c) {
+                        truth.labels[k] = true;
+                    }
+                }
+                for &c in &post.also_ok {
+                    if let Some(k) = category_index(c) {
+                        truth.also_ok[k] = true;
+                    }
+                }
+                Example {
+                    features: inspection.features,
+                    windows: inspection.windows,
+                    window_spans: inspection.window_spans,
+                    spans: std::array::from_fn(|k| post.span_of(CATEGORIES[k])),
+                    outcome: inspection.outcome,
+                    truth,
+                }
+            })
+            .collect(),
+    };
+    authors
+        .iter()
+        .map(|a| read(a, true))
+        .chain(extra.iter().map(|a| read(a, false)))
+        .collect()
+}
+
+/// A model trained on `examples`, thresholds not yet set.
+pub fn fit(examples: &[&Example], config: &Config) -> Model {
+    let dim = 1usize << config.bits;
+    let splits: Vec<features::Split> = examples
+        .iter()
+        .map(|e| e.features.split(&e.windows, config.bits, config.features))
+        .collect();
+    let mut rows: Vec<Row> = Vec::new();
+    for (e, split) in examples.iter().zip(&splits) {
+        let context_value = f64::from(features::part_value(split.context.len(), features::CONTEXT_WEIGHT));
+        for (w, part) in split.windows.iter().enumerate() {
+            let targets: Vec<(bool, f64)> = (0..HEADS).map(|k| e.window_label(k, w, config.clean_weight)).collect();
+            if targets.iter().any(|&(_, weight)| weight > 0.0) {
+                rows.push(Row {
+                    buckets: part,
+                    value: f64::from(features::part_value(part.len(), 1.0)),
+                    context: &split.context,
+                    context_value,
+                    targets,
+                });
+            }
+        }
+    }
+    let fitted = lbfgs::fit(
+        &rows,
+        dim,
+        HEADS,
+        Fit {
+            c: config.c,
+            max_iterations: config.max_iterations,
+        },
+    );
+    let mut weights = vec![0i8; HEADS * dim];
+    let mut scale = [0f32; HEADS];
+    let mut bias = [0f32; HEADS];
+    for k in 0..HEADS {
+        let largest = (0..dim).fold(0.0f64, |m, b| m.max(fitted.weights[HEADS * b + k].abs()));
+        let s = if largest > 0.0 { largest / 127.0 } else { 1.0 };
+        scale[k] = s as f32;
+        bias[k] = fitted.bias[k] as f32;
+        for b in 0..dim {
+            let i = HEADS * b + k;
+            weights[i] = (fitted.weights[i] / s).round().clamp(-127.0, 127.0) as i8;
+        }
+    }
+    let never = Thresholds {
+        warn: 1.01,
+        keep_rule: 0.0,
+        hint: 1.01,
+    };
+    Model::new(config.bits, config.features, bias, scale, weights, [never; 4])
+}
+
+/// The folds of `groups` that are held out in turn: lists of group indices.
+fn folds(groups: &[&Group], k: usize) -> Vec<Vec<usize>> {
+    let held: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].calibrates).collect();
+    let k = if k == 0 || k >= held.len() { held.len() } else { k };
+    (0..k)
+        .map(|f| {
+            held.iter()
+                .enumerate()
+                .filter(|(i, _)| i % k == f)
+                .map(|(_, &g)| g)
+                .collect()
+        })
+        .collect()
+}
+
+/// Out-of-fold outcomes of every calibrating post, with their truths.
+pub fn out_of_fold(groups: &[&Group], config: &Config) -> Vec<(Outcome, Truth)> {
+    let folds = folds(groups, config.folds);
+    let scored: Vec<Vec<(Outcome, Truth)>> = run_parallel(folds.len(), |f| {
+        let held = &folds[f];
+        let train: Vec<&Example> = groups
+            .iter()
+            .enumerate()
+            .filter(|(g, _)| !held.contains(g))
+            .flat_map(|(_, group)| group.examples.iter())
+            .collect();
+        let model = fit(&train, config);
+        held.iter()
+            .flat_map(|&g| groups[g].examples.iter())
+            .map(|e| {
+                let mut outcome = e.outcome;
+                outcome.probabilities = model.score(&e.features, &e.windows).probabilities;
+                (outcome, e.truth)
+            })
+            .collect()
+    });
+    scored.into_iter().flatten().collect()
+}
+
+/// The whole procedure: out-of-fold calibration, then the final model.
+pub fn train(groups: &[&Group], config: &Config) -> Model {
+    let scored = out_of_fold(groups, config);
+    let thresholds = calibrate::calibrate(&scored, config.max_clean);
+    let all: Vec<&Example> = groups.iter().flat_map(|g| g.examples.iter()).collect();
+    let mut model = fit(&all, config);
+    model.thresholds = thresholds;
+    model
+}
+
+/// `f(0..n)` on up to as many threads as the machine has; results in order.
+fn run_parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(n.max(1));
+    if threads <= 1 {
+        return (0..n).map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<T>>> = (0..n).map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let value = f(i);
+                *slots[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(value);
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|s| {
+            s.into_inner()
+                .unwrap_or_else(|p| p.into_inner())
+                .expect("every slot is filled")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::corpus::LabelledPost;
+    use crate::Category;
+
+    fn author(name: &str, posts: &[(&str, &[Category])]) -> Author {
+        Author {
+            name: name.into(),
+            posts: posts
+                .iter()
+                .enumerate()
+                .map(|(i, (text, labels))| LabelledPost {
+                    id: format!("{name}-{i}"),
+                    text: text.to_string(),
+                    labels: labels.to_vec(),
+                    must_flag: Vec::new(),
+                    also_ok: Vec::new(),
+                    seed: false,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn learns_from_some_authors_what_holds_for_another_and_repeats_itself() {
+        use Category::Reputation as R;
+        let rude = |who: &str| -> Vec<(String, Vec<Category>)> {
+            vec![
+                (format!("il {who} è un incapace totale"), vec![R]),
+                (format!("che vergogna questo {who}, incompetenti"), vec![R]),
+                (format!("oggi bel sole al mare con {who}"), vec![]),
+                (format!("il {who} ha inaugurato la mostra, bravi"), vec![]),
+            ]
+        };
+        let authors: Vec<Author> = ["sindaco", "dirigente", "assessore", "segretario"]
+            .iter()
+            .map(|who| {
+                let posts = rude(who);
+                let refs: Vec<(&str, &[Category])> = posts.iter().map(|(t, l)| (t.as_str(), l.as_slice())).collect();
+                author(who, &refs)
+            })
+            .collect();
+        let config = Config {
+            bits: 12,
+            max_clean: 0.5,
+            ..Config::default()
+        };
+        let groups = prepare(&authors, &[], &config);
+        let refs: Vec<&Group> = groups.iter().collect();
+        let model = train(&refs, &config);
+        let again = train(&refs, &config);
+        assert_eq!(model.to_bytes(), again.to_bytes());
+        let analyzer = Analyzer::with_model(Policy::default(), None);
+        let k = category_index(R).unwrap();
+        let p = |text: &str| {
+            let i = analyzer.inspect(text, config.bits, config.features);
+            model.score(&i.features, &i.windows).probabilities[k]
+        };
+        assert!(p("il direttore è un incapace, che vergogna") > p("il direttore ha inaugurato la mostra al sole"));
+    }
+}
