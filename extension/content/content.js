@@ -43,6 +43,8 @@
         mask: f => this.replaceSpan(f, mask(f.text)),
         disclaimer: () => this.appendDisclaimer(),
       });
+      // Pictures of this post being searched for the logo.
+      this.pictures = 0;
       // Each analysis has a ticket; only the latest one's result is shown.
       this.ticket = 0;
       this.done = 0;
@@ -118,9 +120,16 @@
       this.schedule();
     }
 
-    /** Has the text as it is now been analysed to its end (or failed)? */
+    /** Have the text as it is now and the pictures been analysed (or failed)? */
     settled() {
-      return !this.pending && this.done === this.ticket && (!this.report || this.report.analysed >= this.report.length);
+      return !this.pending && this.pictures === 0 && this.done === this.ticket &&
+        (!this.report || this.report.analysed >= this.report.length);
+    }
+
+    /** A picture of this post has been checked (found or not). */
+    picturesChecked() {
+      this.pictures--;
+      this.schedule();
     }
 
     /** Resolves once the current text has been analysed. */
@@ -451,6 +460,16 @@
   async function attachments(files, watch) {
     files = [...(files || [])].filter(isMedia);
     if (!active || !files.length) return;
+    // Until its pictures are checked, the post's analysis is not finished:
+    // a send meanwhile is held with the dialog saying so.
+    if (watch) watch.pictures++;
+    try {
+      await checkPictures(files, watch);
+    } finally {
+      if (watch) watch.picturesChecked();
+    }
+  }
+  async function checkPictures(files, watch) {
     const bootstrap = await engine.bootstrap().catch(() => null);
     if (!bootstrap || bootstrap.policy.mediaReminder) ui.remind(chrome.i18n.getMessage('mediaReminder'));
     if (!bootstrap || !bootstrap.policy.logos) return;

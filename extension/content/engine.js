@@ -17,11 +17,14 @@
 
 const riserboEngine = (() => {
   const { protocol, analysis } = riserbo;
-  // The core's files are web-accessible only through the extension's
-  // dynamic URL (manifest: use_dynamic_url), which runtime.getURL gives
-  // and a page cannot guess.
+  // In a content script, the core's files are reachable only through the
+  // extension's dynamic URL (manifest: use_dynamic_url), which
+  // runtime.getURL gives and a page cannot guess. The extension's own pages
+  // (the popup) load them from their own origin, where the dynamic one is
+  // refused.
+  const ownPage = location.protocol === 'chrome-extension:' || location.protocol === 'moz-extension:';
   /** @param {string} path */
-  const coreUrl = path => chrome.runtime.getURL('extension/core/' + path);
+  const coreUrl = path => (ownPage ? `${location.origin}/extension/core/${path}` : chrome.runtime.getURL('extension/core/' + path));
   // Past this length an analysis could take tens of milliseconds: it runs
   // in the service worker, so the page's main thread never waits for it.
   const LOCAL_LIMIT = 20000;
