@@ -583,9 +583,9 @@ const riserboUi = (() => {
       paintHighlights();
     },
     /**
-     * The findings counted and the underlines drawn on this page, for the
-     * tests, which read them from the content script's own world: the page
-     * sees neither.
+     * The findings counted, the underlines drawn and the send dialog's
+     * title on this page, for the tests, which read them from the content
+     * script's own world: the page sees none of them.
      */
     counts() {
       let findings = 0;
@@ -596,7 +596,8 @@ const riserboUi = (() => {
         partial = partial || panel.view.partial !== null;
       }
       for (const list of rangesByEditor.values()) underlines += list.length;
-      return { findings, underlines, partial };
+      const title = shadow && shadow.querySelector('.backdrop h2');
+      return { findings, underlines, partial, dialog: title ? title.textContent : null };
     },
   };
 })();

@@ -6,7 +6,7 @@
   /** @param {string} id */
   const $ = id => /** @type {any} */ (document.getElementById(id));
   riserbo.i18n.apply();
-  const { settings, locked } = await riserbo.settings.effective();
+  const { settings, locked } = await riserbo.settings.effective(true);
 
   for (const input of document.querySelectorAll(/** @type {'input'} */ ('input[name="mode"]'))) input.checked = input.value === settings.mode;
   for (const site of riserbo.settings.SITES) {

@@ -65,7 +65,7 @@
     const key = tab ? 'tab:' + tab.id : '';
     /** @type {TabStatus | null} */
     const status = key ? /** @type {TabStatus | undefined} */ ((await chrome.storage.session.get(key))[key]) : null;
-    const { settings: current, locked, managed } = await settings.effective();
+    const { settings: current, locked, managed } = await settings.effective(true);
     const site = status && settings.siteOf(status.host, managed.sites);
     if (!status || !site) {
       $('status-text').textContent = t('statusUnsupported');
