@@ -43,6 +43,8 @@
         mask: f => this.replaceSpan(f, mask(f.text)),
         disclaimer: () => this.appendDisclaimer(),
       });
+      /** @type {FindingsReport | null} The latest report, partial or not. */
+      this.report = null;
       // Pictures of this post being searched for the logo.
       this.pictures = 0;
       // Each analysis has a ticket; only the latest one's result is shown.

@@ -155,3 +155,34 @@ test('a 1 MB paste is checked without freezing the page or changing the text; ty
     await page.close();
   }
 });
+
+test('while the worker analyses a long paste, a short text in another tab is answered first', async () => {
+  // Both pages send a CSP without 'wasm-unsafe-eval': every analysis goes
+  // to the worker, which takes the long one slice by slice.
+  const long = await browser.context.newPage();
+  const short = await browser.context.newPage();
+  try {
+    await long.goto('https://web.facebook.com/?csp=strict');
+    await short.goto('https://twitter.com/?csp=strict');
+    await long.click('[data-lexical-editor="true"]');
+    const line = 'il signor Bianchi via Roma 12 tel 333 1234567 multa 2024 ciao ';
+    await long.evaluate(text => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.querySelector('[data-lexical-editor="true"]')
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, line.repeat(64000));
+    for (let i = 0; i < 100 && !(await contentCounts(long)).partial; i++) await long.waitForTimeout(50);
+    assert.ok((await contentCounts(long)).partial, 'the long paste is being analysed in parts');
+    await short.click('.public-DraftEditor-content');
+    await short.keyboard.insertText(`cf ${CF}`);
+    const t0 = Date.now();
+    for (let i = 0; i < 100 && (await contentCounts(short)).findings !== 1; i++) await short.waitForTimeout(50);
+    console.log(`short text answered after ${Date.now() - t0} ms; long: ${JSON.stringify(await contentCounts(long))}`);
+    assert.equal((await contentCounts(short)).findings, 1);
+    assert.ok((await contentCounts(long)).partial, 'answered while the long paste was still in progress');
+  } finally {
+    await long.close();
+    await short.close();
+  }
+});
