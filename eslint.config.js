@@ -1,6 +1,7 @@
 // ESLint for the extension's own code: plain browser JavaScript, no build
 // step. The service worker is an ES module; content scripts and the pages'
-// scripts are classic scripts that share the globals declared below.
+// scripts are classic scripts. All of them share one declared global,
+// `riserbo`, which each file fills in (see extension/content/namespace.js).
 import js from '@eslint/js';
 import globals from 'globals';
 
@@ -12,7 +13,7 @@ export default [
     languageOptions: {
       ecmaVersion: 2024,
       sourceType: 'module',
-      globals: { ...globals.browser, ...globals.webextensions },
+      globals: { ...globals.browser, ...globals.webextensions, riserbo: 'writable' },
     },
     rules: {
       'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -24,10 +25,6 @@ export default [
   {
     files: ['extension/content/**/*.js', 'extension/shared/**/*.js', 'extension/popup/**/*.js',
       'extension/options/**/*.js'],
-    languageOptions: {
-      sourceType: 'script',
-      globals: { riserbo: 'writable', riserboSettings: 'writable', riserboSites: 'writable', riserboI18n: 'writable',
-        riserboNotices: 'writable' },
-    },
+    languageOptions: { sourceType: 'script' },
   },
 ];

@@ -10,11 +10,13 @@
 // On these hosts the core runs in the service worker: the wasm files are
 // web-accessible to the table's sites only, so no other page can probe for
 // the extension.
+import './content/namespace.js';
+import './shared/protocol.js';
 import './shared/sites.js';
 import './shared/settings.js';
 
-// Set by the shared script just imported, as on the extension's pages.
-const { riserboSettings } = globalThis;
+// Set by the shared scripts just imported, as on the extension's pages.
+const riserboSettings = riserbo.settings;
 
 const SCRIPT_ID = 'riserbo-managed-hosts';
 
@@ -41,6 +43,7 @@ async function sync() {
   }
   // The same files, in the same order, as the manifest's content script.
   const { js, css } = chrome.runtime.getManifest().content_scripts[0];
+  /** @type {chrome.scripting.RegisteredContentScript} */
   const script = { id: SCRIPT_ID, matches, js, css, runAt: 'document_idle', persistAcrossSessions: true };
   if (registered.length && registered[0].matches.join() === matches.join()) return;
   if (registered.length) await chrome.scripting.updateContentScripts([script]);

@@ -14,7 +14,7 @@ cargo build --release -q -p riserbo-cli
 say "building the wasm core"
 cargo build --release -q --target wasm32-unknown-unknown -p riserbo-wasm
 rm -rf extension/core
-wasm-bindgen --target web --no-typescript --out-dir extension/core \
+wasm-bindgen --target web --out-dir extension/core \
   target/wasm32-unknown-unknown/release/riserbo_wasm.wasm
 wasm=extension/core/riserbo_wasm_bg.wasm
 raw=$(stat -c %s "$wasm")

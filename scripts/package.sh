@@ -24,6 +24,8 @@ cp -r schema.json _locales icons "$stage"/
 node -e "const m = require('./manifest.json'); delete m.key; process.stdout.write(JSON.stringify(m, null, 2))" > "$stage/manifest.json"
 mkdir -p "$stage/extension"
 cp -r extension/background.js extension/managed-hosts.js extension/content extension/popup extension/options extension/shared extension/core "$stage/extension/"
+# Type declarations are for the type checker, not the browser.
+rm -f "$stage"/extension/core/*.d.ts
 
 rm -f "dist/riserbo-$version.zip" "dist/riserbo-$version-firefox.zip"
 (cd "$stage" && zip -qr -X "$OLDPWD/dist/riserbo-$version.zip" .)

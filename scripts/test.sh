@@ -26,5 +26,8 @@ printf '\033[1m==> meaning-level rules: the labelled corpus\033[0m\n'
 target/release/riserbo eval tests/corpus/semantic.jsonl --split all --min-f1 0.90 --max-clean-flagged 0.03 --require-seeds
 target/release/riserbo eval tests/corpus/semantic.jsonl --split holdout2 --min-f1 0.90 --max-clean-flagged 0.03
 
+printf '\033[1m==> extension: protocol and slicing, without a browser\033[0m\n'
+node --test tests/extension/
+
 printf '\033[1m==> browser tests\033[0m\n'
 node --test --test-concurrency=1 tests/browser/

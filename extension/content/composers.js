@@ -8,7 +8,7 @@
 'use strict';
 
 riserbo.composers = (() => {
-  const { SITES, FAMILIES, SEND_NAMES } = riserboSites;
+  const { SITES, FAMILIES, SEND_NAMES } = riserbo.sites;
   const NAMES = new Set(SEND_NAMES);
   const BUTTON = 'button, [role="button"], input[type="submit"]';
   // A send button's compose box is looked for this many levels above it,
@@ -29,9 +29,9 @@ riserbo.composers = (() => {
    * ({"mastodon.uno": true}): watched with the added hosts' editor rules.
    */
   function addManagedHost(sites) {
-    if (site || !riserboSettings.managedHosts(sites).includes(location.hostname)) return;
+    if (site || !riserbo.settings.managedHosts(sites).includes(location.hostname)) return;
     site = { site: location.hostname, label: location.hostname, hosts: [location.hostname],
-      editors: riserboSites.ADDED_HOST_EDITORS, buttons: [] };
+      editors: riserbo.sites.ADDED_HOST_EDITORS, buttons: [] };
     buttonSelector = null;
   }
 

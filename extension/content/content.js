@@ -8,19 +8,31 @@
 'use strict';
 
 (() => {
-  const { textModel, engine, ui, composers } = riserbo;
-  const MAX_UNDERLINES = 200;
+  const { textModel, engine, ui, protocol, composers } = riserbo;
   const EDITABLE = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+  let boxes = 0;
+
+  /**
+   * A finding as the page shows it: the core's, with the text it covers
+   * (or, for a picture, the file's name).
+   * @typedef {Finding & { text: string, image?: string }} Shown
+   */
 
   /** One compose box being watched. */
   class Watch {
+    /** @param {HTMLElement} editor */
     constructor(editor) {
       this.editor = editor;
-      // Occurrences the employee chose to ignore, by rule and text.
+      // The worker keeps the findings of a long text's slices per box.
+      this.id = String(++boxes);
+      // Occurrences the employee chose to ignore, as "rule|text".
+      /** @type {Set<string>} */
       this.ignoredHere = new Set();
       // Logo findings of pictures attached to this post, until it is sent.
+      /** @type {Shown[]} */
       this.imageFindings = [];
       this.hadText = false;
+      /** @type {Array<{ severity: Severity, range: Range }>} */
       this.ranges = [];
       this.panel = new ui.Panel(editor, {
         ignore: f => {
@@ -31,9 +43,15 @@
         mask: f => this.replaceSpan(f, mask(f.text)),
         disclaimer: () => this.appendDisclaimer(),
       });
+      /** @type {FindingsReport | null} The latest report, partial or not. */
+      this.report = null;
+      // Pictures of this post being searched for the logo.
+      this.pictures = 0;
+      // Each analysis has a ticket; only the latest one's result is shown.
+      this.ticket = 0;
+      this.done = 0;
       this.pending = false;
-      this.running = false;
-      this.dirty = false;
+      /** @type {Array<(value?: unknown) => void>} */
       this.waiters = [];
       this.observer = new MutationObserver(() => this.schedule());
       this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
@@ -47,18 +65,20 @@
 
     /** Coalesces bursts of changes into one analysis, as soon as possible. */
     schedule() {
-      if (this.running) {
-        this.dirty = true;
-        return;
-      }
       if (this.pending) return;
       this.pending = true;
       setTimeout(() => this.run(), 0);
     }
 
+    /**
+     * Analyses the text as it is now. A change meanwhile starts another
+     * analysis, which supersedes this one (the worker stops a long one at
+     * its next slice); a long text shows its findings part by part.
+     */
     async run() {
       this.pending = false;
-      this.running = true;
+      const ticket = ++this.ticket;
+      const stale = () => ticket !== this.ticket || this.pending;
       try {
         const model = textModel.read(this.editor);
         // A compose box emptied after holding text was published (or
@@ -66,60 +86,97 @@
         const hasText = model.text.trim() !== '';
         if (this.hadText && !hasText) this.imageFindings = [];
         this.hadText = hasText;
-        const findings = (await engine.analyze(model.text))
-          .filter(f => !ignoredByEmployee(f))
-          .concat(this.imageFindings)
-          .filter(f => !this.ignoredHere.has(f.rule + '|' + f.text));
-        this.show(model, findings);
+        const filters = { words: ignoredWords, occurrences: [...this.ignoredHere] };
+        const report = await engine.analyze(this.id, model.text, filters, {
+          onPartial: partial => { if (!stale()) this.show(model, partial); },
+          stale,
+        });
+        if (ticket !== this.ticket || !report) return;
+        this.show(model, report);
       } catch (error) {
+        if (ticket !== this.ticket) return;
         // Never pretend the text is clean when it was not checked.
         console.warn('Riserbo: analisi non riuscita', error);
+        this.report = null;
         ui.setRanges(this.editor, []);
         this.panel.fail();
+        reportStatus();
       } finally {
-        this.running = false;
-        if (this.dirty) {
-          this.dirty = false;
-          this.schedule();
-        } else if (!this.pending) {
-          const waiters = this.waiters;
-          this.waiters = [];
-          for (const resolve of waiters) resolve(this.panel.findings);
+        if (ticket === this.ticket) {
+          this.done = ticket;
+          if (this.settled()) {
+            const waiters = this.waiters;
+            this.waiters = [];
+            for (const resolve of waiters) resolve();
+          }
         }
       }
     }
 
-    /** Adds what was found in a picture attached to this post. */
+    /**
+     * Adds what was found in a picture attached to this post.
+     * @param {Shown[]} findings
+     */
     addImageFindings(findings) {
       this.imageFindings = this.imageFindings.filter(f => !findings.some(g => g.image === f.image)).concat(findings);
       this.schedule();
     }
 
-    /** The findings of the text as it is now, or null if an analysis is due. */
-    settledFindings() {
-      return this.pending || this.running || this.dirty ? null : this.panel.findings;
+    /** Have the text as it is now and the pictures been analysed (or failed)? */
+    settled() {
+      return !this.pending && this.pictures === 0 && this.done === this.ticket &&
+        (!this.report || this.report.analysed >= this.report.length);
     }
 
-    /** Resolves with the findings once the current text has been analysed. */
+    /** A picture of this post has been checked (found or not). */
+    picturesChecked() {
+      this.pictures--;
+      this.schedule();
+    }
+
+    /** Resolves once the current text has been analysed. */
     idle() {
-      const settled = this.settledFindings();
-      return settled ? Promise.resolve(settled) : new Promise(resolve => this.waiters.push(resolve));
+      return this.settled() ? Promise.resolve() : new Promise(resolve => this.waiters.push(resolve));
     }
 
-    show(model, findings) {
+    /**
+     * What the send guard weighs: the findings of the text so far and the
+     * pictures', and whether the text is analysed to its end.
+     */
+    outlook() {
+      return { ...this.panel.view, settled: this.settled() };
+    }
+
+    /**
+     * @param {{ text: string, segments: any[], textarea?: boolean }} model
+     * @param {FindingsReport} report
+     */
+    show(model, report) {
+      this.report = report;
+      /** @type {Shown[]} */
+      const shown = report.findings.map(f => ({ ...f, text: model.text.slice(f.start, f.end) }));
       const ranges = [];
       if (!model.textarea) {
-        // A pasted spreadsheet can hold thousands of findings; underlining
-        // the first ones is enough to make the point and keeps paint cheap.
-        for (const f of findings.slice(0, MAX_UNDERLINES)) {
-          if (f.image) continue;
+        // The report carries the first findings only (a pasted spreadsheet
+        // can hold thousands): underlining those makes the point and keeps
+        // paint cheap.
+        for (const f of shown) {
           const range = textModel.range(model, f.start, f.end);
           if (range) ranges.push({ severity: f.severity, range });
         }
       }
       ui.setRanges(this.editor, ranges);
       this.ranges = ranges;
-      this.panel.render(findings);
+      const images = this.imageFindings.filter(f => !this.ignoredHere.has(f.rule + '|' + f.text));
+      const counts = { ...report.counts };
+      for (const f of images) counts[f.severity]++;
+      this.panel.render({
+        findings: shown.concat(images),
+        total: report.total + images.length,
+        counts,
+        partial: report.analysed < report.length ? report.analysed / Math.max(1, report.length) : null,
+        catalogue: engine.catalogue,
+      });
       reportStatus();
     }
 
@@ -127,6 +184,8 @@
      * A quick fix: replaces the finding's span through the editor's own input
      * path (select it, then insertText), so Draft.js and Lexical update
      * their state and their undo history; Ctrl+Z reverts it.
+     * @param {Shown} finding
+     * @param {string} replacement
      */
     replaceSpan(finding, replacement) {
       const model = textModel.read(this.editor);
@@ -136,13 +195,17 @@
     }
 
     async appendDisclaimer() {
-      const { policy } = await chrome.runtime.sendMessage({ type: 'riserbo:policy' });
+      const { policy } = await engine.bootstrap();
       const model = textModel.read(this.editor);
       const end = textModel.range(model, model.text.length, model.text.length);
-      if (end && policy && policy.disclaimerText) this.insertAt(end, ' ' + policy.disclaimerText);
+      if (end && policy.disclaimerText) this.insertAt(end, ' ' + policy.disclaimerText);
     }
 
-    /** Types `text` over `range`, as the employee would: one undo step. */
+    /**
+     * Types `text` over `range`, as the employee would: one undo step.
+     * @param {Range} range
+     * @param {string} text
+     */
     insertAt(range, text) {
       this.editor.focus({ preventScroll: true });
       const selection = document.getSelection();
@@ -157,8 +220,8 @@
       this.editor.removeEventListener('input', this.onInput);
       ui.setRanges(this.editor, []);
       this.panel.destroy();
-      // Pending analyses resolve to nothing once the box is gone.
-      this.waiters = [];
+      // Whoever waits to send from this box is not left waiting.
+      for (const resolve of this.waiters.splice(0)) resolve();
     }
   }
 
@@ -173,44 +236,43 @@
     return chars.map((c, i) => (alphanumeric.has(i) && !keep.has(i) ? '•' : c)).join('');
   }
 
-  // The employee's "words not to flag". Validated identifiers (a codice
-  // fiscale, an IBAN, a card) stay flagged whatever the list says.
-  const VALIDATED = new Set(['codice_fiscale', 'iban', 'payment_card', 'partita_iva', 'health_card', 'logo']);
-  // Read through the effective settings: an administrator can lock the list.
-  let ignored = [];
+  // The employee's "words not to flag", sent with every analysis: the
+  // engine leaves out what they match, except findings of validated rules
+  // (a codice fiscale, an IBAN: the catalogue says which). Read through the
+  // effective settings: an administrator can lock the list.
+  /** @type {string[]} */
+  let ignoredWords = [];
   const refreshIgnored = async () => {
-    ignored = (await riserboSettings.effective()).settings.ignored.map(w => w.toLowerCase());
+    const next = (await riserbo.settings.effective()).settings.ignored.map(w => w.toLowerCase());
+    if (next.join('\n') === ignoredWords.join('\n')) return;
+    ignoredWords = next;
+    for (const watch of watches.values()) watch.schedule();
   };
   refreshIgnored();
   chrome.storage.onChanged.addListener(refreshIgnored);
-  function ignoredByEmployee(finding) {
-    if (VALIDATED.has(finding.kind)) return false;
-    const text = finding.text.toLowerCase();
-    return ignored.some(word => text.includes(word));
-  }
 
   // Tells the service worker which engine runs here and how many findings
   // the page's compose boxes hold, when that changes: the popup shows it.
   let lastStatus = '';
   function reportStatus() {
     let findings = 0;
-    for (const watch of watches.values()) findings += watch.panel.findings.length;
-    const status = { type: 'riserbo:status', engine: engine.state.kind, findings, paused: !active };
+    for (const watch of watches.values()) findings += watch.panel.view.total;
+    const status = [engine.state.kind, findings, !active];
     const key = JSON.stringify(status);
     if (key === lastStatus) return;
     lastStatus = key;
-    chrome.runtime.sendMessage(status).catch(() => {});
+    protocol.status(engine.state.kind, findings, !active).catch(() => {});
   }
 
   // Paused by the employee for this site, or disabled by the administrator:
   // Riserbo then watches nothing here, and says so to the popup.
-  let site = riserboSettings.siteOf(location.hostname);
+  let site = riserbo.settings.siteOf(location.hostname);
   let active = true;
   async function refreshActive() {
-    const { settings, managed } = await riserboSettings.effective();
+    const { settings, managed } = await riserbo.settings.effective();
     // A host the administrator added: its family comes from the policy.
     composers.addManagedHost(managed.sites);
-    site = riserboSettings.siteOf(location.hostname, managed.sites);
+    site = riserbo.settings.siteOf(location.hostname, managed.sites);
     const next = !settings.pausedSites.includes(site) && !settings.disabledSites.includes(site);
     if (next === active) return;
     active = next;
@@ -297,7 +359,7 @@
   const watchFor = target => watches.get(textModel.editorRoot(target)) || null;
   // `levels` ancestors up (through shadow hosts), never from `stop` (an
   // element holding everything); `accept` may refuse an editor.
-  const watchNear = (element, levels = composers.LEVELS, stop = null, accept = () => true) => {
+  const watchNear = (element, levels = composers.LEVELS, stop = null, accept = (/** @type {Element} */ _editor) => true) => {
     let box = composers.parentOf(element);
     for (let depth = 0; box && box !== stop && depth < levels; depth++, box = composers.parentOf(box)) {
       for (const [editor, watch] of watches) if (composers.containsDeep(box, editor) && accept(editor)) return watch;
@@ -376,8 +438,7 @@
   // personal social use from the workplace is not allowed (doc. 001 p.7,
   // doc. 004). Gentle: it informs, it never blocks.
   async function remindIfOnDuty() {
-    const reply = await chrome.runtime.sendMessage({ type: 'riserbo:policy' }).catch(() => null);
-    const hours = reply && reply.policy && reply.policy.workHours;
+    const hours = (await engine.bootstrap().catch(() => null))?.policy.workHours;
     if (!hours || !site || !active) return;
     const now = new Date();
     const day = now.getDay() === 0 ? 7 : now.getDay();
@@ -401,10 +462,19 @@
   async function attachments(files, watch) {
     files = [...(files || [])].filter(isMedia);
     if (!active || !files.length) return;
-    const reply = await chrome.runtime.sendMessage({ type: 'riserbo:policy' }).catch(() => null);
-    const policy = (reply && reply.policy) || {};
-    if (policy.mediaReminder !== false) ui.remind(chrome.i18n.getMessage('mediaReminder'));
-    if (!policy.logoFingerprints || !policy.logoFingerprints.length) return;
+    // Until its pictures are checked, the post's analysis is not finished:
+    // a send meanwhile is held with the dialog saying so.
+    if (watch) watch.pictures++;
+    try {
+      await checkPictures(files, watch);
+    } finally {
+      if (watch) watch.picturesChecked();
+    }
+  }
+  async function checkPictures(files, watch) {
+    const bootstrap = await engine.bootstrap().catch(() => null);
+    if (!bootstrap || bootstrap.policy.mediaReminder) ui.remind(chrome.i18n.getMessage('mediaReminder'));
+    if (!bootstrap || !bootstrap.policy.logos) return;
     // A post holds a few pictures; a folder dropped by mistake is not read whole.
     for (const file of files.filter(riserbo.images.isPicture).slice(0, 10)) {
       let findings;
@@ -420,7 +490,10 @@
       if (!findings.length) continue;
       const target = watch && watch.editor.isConnected ? watch : null;
       if (target) target.addImageFindings(findings);
-      else ui.remind(chrome.i18n.getMessage('logoInPicture', [file.name || '']) + ' ' + findings[0].message, true);
+      else {
+        const message = protocol.message(bootstrap.catalogue, findings[0].rule);
+        ui.remind(chrome.i18n.getMessage('logoInPicture', [file.name || '']) + ' ' + message, true);
+      }
     }
   }
   // The compose box a file picker belongs to: sites put the picker in the

@@ -1,4 +1,5 @@
-// The content scripts share one isolated world; this object is the only name
-// they add to it. Each file fills in its own part.
+// The content scripts share one isolated world, never seen by the page;
+// `riserbo` is the name they use of each other. Each file fills in its part
+// (and also declares it under a riserbo… name, for the type checker).
 'use strict';
-globalThis.riserbo = globalThis.riserbo || {};
+globalThis.riserbo = globalThis.riserbo || /** @type {any} */ ({});

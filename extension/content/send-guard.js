@@ -11,21 +11,28 @@
 // `composedPath()`, so editors and buttons inside shadow roots count too.
 // It never touches the text: a paused post is sent again, unchanged, only
 // if the employee says so, and then exactly once.
+//
+// A send is answered at once: when the text's analysis is not finished
+// (a long paste, the first analysis of a page, a picture being checked),
+// the dialog opens within a few milliseconds saying so, and fills in when
+// the analysis ends; a text then found clean is sent as the employee asked.
 'use strict';
 
-riserbo.sendGuard = (() => {
+const riserboSendGuard = (() => {
   const { ui, composers } = riserbo;
+  // How long a send waits for an analysis about to finish before the
+  // dialog opens in its "still checking" state: short enough that the
+  // dialog shows within 100 ms of the click.
+  const GRACE_MS = 40;
 
   let mode = 'confirm';
   let bypass = false;
 
   async function refreshMode() {
-    mode = (await riserboSettings.effective()).settings.mode;
+    mode = (await riserbo.settings.effective()).settings.mode;
   }
   refreshMode();
   chrome.storage.onChanged.addListener(refreshMode);
-
-  const blocking = f => f.severity === 'warning' || f.severity === 'critical';
 
   /**
    * `watchFor(node)`: the watch of the editor holding node; `watchOfButton`:
@@ -34,24 +41,75 @@ riserbo.sendGuard = (() => {
    */
   function install({ watchFor, watchOfButton, enterSends }) {
     /**
-     * Pauses `event` when the watch's text has findings, then resends or not.
-     * If the text could not be analysed at all, sending is not held back:
-     * the badge already tells the employee that the check is unavailable.
+     * What holds the post back, from a watch's outlook.
+     * @param {{ findings: Array<{ rule: string, severity: Severity }>, counts: Record<Severity, number>,
+     *   partial: number | null, catalogue: Catalogue | null, settled: boolean }} outlook
+     */
+    function verdict(outlook) {
+      const catalogue = outlook.catalogue;
+      const blocks = (/** @type {Severity} */ s) => (catalogue ? riserbo.protocol.blocks(catalogue, s) : s !== 'hint');
+      const problems = outlook.findings.filter(f => blocks(f.severity));
+      const count = (['hint', 'warning', 'critical']).filter(s => blocks(/** @type {Severity} */ (s)))
+        .reduce((sum, s) => sum + outlook.counts[s], 0);
+      return {
+        problems,
+        count,
+        blocked: mode === 'block' && outlook.counts.critical > 0,
+        pending: outlook.settled ? null : outlook.partial || 0,
+        catalogue,
+      };
+    }
+
+    /**
+     * Pauses `event` when the watch's text has findings, or is not analysed
+     * yet, then resends or not. If the text could not be analysed at all,
+     * sending is not held back: the badge already tells the employee that
+     * the check is unavailable.
+     * @param {Event} event
+     * @param {any} watch
+     * @param {() => void} resend
      */
     function guard(event, watch, resend) {
       if (mode === 'warn' || !watch) return;
-      const settled = watch.settledFindings();
-      if (settled && !settled.some(blocking)) return;
+      const now = verdict(watch.outlook());
+      if (now.pending === null && now.count === 0) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      (settled ? Promise.resolve(settled) : watch.idle()).then(async findings => {
-        const problems = findings.filter(blocking);
-        if (!problems.length) return resend();
-        const blocked = mode === 'block' && problems.some(f => f.severity === 'critical');
-        // The dialog gives focus and caret back where they were.
-        const choice = await ui.confirmSend(problems, blocked);
-        if (choice === 'send' && !blocked) resend();
-      });
+      decide(watch, now, resend);
+    }
+
+    /**
+     * @param {any} watch
+     * @param {ReturnType<typeof verdict>} first
+     * @param {() => void} resend
+     */
+    async function decide(watch, first, resend) {
+      let now = first;
+      if (now.pending !== null) {
+        // An analysis about to end (a keystroke just typed) is waited for;
+        // a longer one is not.
+        await Promise.race([watch.idle(), new Promise(resolve => setTimeout(resolve, GRACE_MS))]);
+        now = verdict(watch.outlook());
+        if (now.pending === null && now.count === 0) return resend();
+      }
+      const dialog = ui.confirmSend(now);
+      let settled = now.pending === null;
+      if (!settled) {
+        // Follow the analysis while the dialog is open: progress, then the
+        // verdict. Clean: sent as asked; otherwise the findings are listed.
+        (async () => {
+          while (!settled) {
+            await Promise.race([watch.idle(), new Promise(resolve => setTimeout(resolve, 250))]);
+            now = verdict(watch.outlook());
+            settled = now.pending === null;
+            if (settled && now.count === 0) dialog.close('send');
+            else dialog.update(now);
+          }
+        })();
+      }
+      const choice = await dialog.choice;
+      settled = true;
+      if (choice === 'send' && !verdict(watch.outlook()).blocked) resend();
     }
 
     // Runs `send` with the guard stood down, so what it triggers passes.
@@ -107,3 +165,4 @@ riserbo.sendGuard = (() => {
 
   return { install, get mode() { return mode; } };
 })();
+riserbo.sendGuard = riserboSendGuard;

@@ -4,16 +4,42 @@
 // The badge and card live in one closed shadow root, so the page's CSS
 // cannot restyle them and the page's scripts cannot read them. User text
 // only ever reaches the DOM through textContent, never as HTML.
+//
+// Nothing the page can see names the extension: the shadow root's host is
+// an element with a name made up per page load and no attributes, and the
+// underlines' highlights have neutral names and are registered only while
+// there is something to underline (CSS.highlights is readable by the page).
 'use strict';
 
-riserbo.ui = (() => {
+/**
+ * What a compose box shows: its findings (the first ones, with their
+ * text), how many there are, and how much of the text was analysed.
+ * @typedef {object} PanelView
+ * @property {Array<Finding & { text: string, image?: string }>} findings
+ * @property {number} total
+ * @property {Record<Severity, number>} counts
+ * @property {number | null} partial Share of the text analysed, while partial.
+ * @property {Catalogue | null} catalogue
+ */
+
+const riserboUi = (() => {
   // The card lists this many findings; the badge counts them all.
   const MAX_LISTED = 30;
+  /**
+   * @param {string} key
+   * @param {...(string | number)} subs
+   */
   const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
+  /** @param {string} id */
   const categoryLabel = id => t('category_' + id);
+  // The names of the highlights (see highlight.css): neutral words, so a
+  // page that lists CSS.highlights learns nothing about who set them.
+  const HIGHLIGHTS = { critical: 'mark-critical', warning: 'mark-warning', hint: 'mark-hint' };
+  /** @type {PanelView} */
+  const EMPTY = { findings: [], total: 0, counts: { hint: 0, warning: 0, critical: 0 }, partial: null, catalogue: null };
 
   const STYLE = `
-    :host { all: initial; }
+    :host { all: initial !important; }
     .box { position: absolute; z-index: 2147483646; font: 13px/1.4 system-ui, sans-serif; }
     .badge { display: inline-flex; align-items: center; gap: 4px; min-width: 24px; height: 24px;
       padding: 0 8px; border-radius: 12px; border: 1px solid #8a8a8a; background: #fff; color: #1f1f1f;
@@ -36,6 +62,7 @@ riserbo.ui = (() => {
     .card .what[data-severity="warning"] { color: #7a4300; }
     .card q { font-family: ui-monospace, monospace; background: #f3f3f3; padding: 0 3px; }
     .card .source { color: #555; font-size: 12px; margin-top: 4px; }
+    .card .evidence { color: #333; font-size: 12px; margin-top: 4px; font-style: italic; }
     .card .actions { display: flex; gap: 8px; margin-top: 6px; flex-wrap: wrap; }
     .card .actions button { font: inherit; font-size: 12.5px; padding: 3px 10px; border-radius: 6px;
       border: 1px solid #0b5cad; background: #fff; color: #0b5cad; cursor: pointer; }
@@ -45,11 +72,18 @@ riserbo.ui = (() => {
       white-space: nowrap; }
   `;
 
+  /** @type {ShadowRoot | null} */
   let shadow = null;
+  /** @type {HTMLElement | null} */
   let host = null;
+  /** A custom element name no page uses and no one can look for. */
+  function hostName() {
+    const letters = () => Array.from(crypto.getRandomValues(new Uint8Array(6)), b => String.fromCharCode(97 + b % 26)).join('');
+    return `${letters()}-${letters()}`;
+  }
   function root() {
     if (!shadow) {
-      host = document.createElement('riserbo-ui');
+      host = document.createElement(hostName());
       // Closed: page scripts get null from host.shadowRoot.
       shadow = host.attachShadow({ mode: 'closed' });
       const style = document.createElement('style');
@@ -101,52 +135,72 @@ riserbo.ui = (() => {
   }
 
   function paintHighlights() {
-    let count = 0;
-    for (const list of rangesByEditor.values()) count += list.length;
-    // The number of underlines, readable by tests; never any text.
-    if (count || host) root().host.dataset.underlines = String(count);
     if (!HIGHLIGHT_API) {
       paintOverlay();
       return;
     }
-    for (const severity of ['critical', 'warning', 'hint']) {
+    for (const severity of /** @type {Severity[]} */ (['critical', 'warning', 'hint'])) {
       const ranges = [];
       for (const list of rangesByEditor.values()) {
         for (const item of list) if (item.severity === severity) ranges.push(item.range);
       }
-      if (ranges.length) CSS.highlights.set('riserbo-' + severity, new Highlight(...ranges));
-      else CSS.highlights.delete('riserbo-' + severity);
+      if (ranges.length) CSS.highlights.set(HIGHLIGHTS[severity], new Highlight(...ranges));
+      else CSS.highlights.delete(HIGHLIGHTS[severity]);
     }
   }
 
-  function describe(finding) {
+  /**
+   * The rule of a finding, from the catalogue of the view it is shown in.
+   * @param {PanelView} view
+   * @param {{ rule: string }} finding
+   */
+  const ruleOf = (view, finding) => riserbo.protocol.rule(view.catalogue || { language: 'it', blocking: [], rules: [] },
+    finding.rule);
+
+  /**
+   * @param {PanelView} view
+   * @param {{ rule: string }} finding
+   */
+  function describe(view, finding) {
+    const { category, kind } = ruleOf(view, finding);
     // A category of one kind (the logo) needs no second name.
-    if (finding.kind === finding.category) return categoryLabel(finding.category);
-    return `${categoryLabel(finding.category)} (${finding.kind.replace(/_/g, ' ')})`;
+    if (kind === category) return categoryLabel(category);
+    return `${categoryLabel(category)} (${kind.replace(/_/g, ' ')})`;
   }
 
-  function summary(findings) {
-    if (!findings.length) return t('liveNone');
-    const what = [...new Set(findings.map(describe))].join('; ');
-    return findings.length === 1 ? t('liveSummaryOne', what) : t('liveSummary', findings.length, what);
+  /**
+   * @param {PanelView} view
+   * @param {{ rule: string }} finding
+   */
+  function messageOf(view, finding) {
+    return view.catalogue ? riserbo.protocol.message(view.catalogue, finding.rule) : finding.rule;
   }
 
-  // Identifiers that "Oscura il dato" can mask in place.
-  const MASKABLE = new Set(['codice_fiscale', 'iban', 'payment_card', 'phone', 'email', 'partita_iva', 'license_plate',
-    'id_document', 'health_card']);
+  /** @param {PanelView} view */
+  function summary(view) {
+    if (view.partial !== null) return t('livePartial', view.total);
+    if (!view.total) return t('liveNone');
+    const what = [...new Set(view.findings.map(f => describe(view, f)))].join('; ');
+    return view.total === 1 ? t('liveSummaryOne', what) : t('liveSummary', view.total, what);
+  }
 
-  // The number of findings on the page, readable by tests (as the number
-  // of underlines is); never any text.
+  /** @param {PanelView} view */
+  const level = view => (view.counts.critical ? 'critical' : view.counts.warning ? 'warning' : view.total ? 'hint' : 'none');
+  /** @param {number} share */
+  const percent = share => Math.floor(share * 100);
+
+  // Every panel on the page, for the counts the tests read from the
+  // content script's world (never from the page's).
+  /** @type {Set<Panel>} */
   const panels = new Set();
-  function countFindings() {
-    let count = 0;
-    for (const panel of panels) count += panel.findings.length;
-    root().host.dataset.findings = String(count);
-  }
 
   /** The badge, card and live region of one compose box. */
   class Panel {
-    /** `actions`: { ignore(f), mask(f), disclaimer() }, run from the card. */
+    /**
+     * @param {HTMLElement} editor
+     * @param {{ ignore: (f: any) => void, mask: (f: any) => void, disclaimer: () => void }} actions
+     *   Run from the card's buttons.
+     */
     constructor(editor, actions) {
       panels.add(this);
       this.editor = editor;
@@ -174,8 +228,11 @@ riserbo.ui = (() => {
           this.editor.focus();
         }
       });
-      this.findings = [];
-      this.render([]);
+      /** @type {PanelView} */
+      this.view = EMPTY;
+      /** @type {string | null} */
+      this.signature = null;
+      this.render(EMPTY);
     }
 
     toggle(open = this.card.hidden) {
@@ -190,22 +247,24 @@ riserbo.ui = (() => {
       first.focus();
     }
 
-    render(findings) {
-      const before = summary(this.findings);
-      this.findings = findings;
-      countFindings();
-      const level = findings.some(f => f.severity === 'critical') ? 'critical'
-        : findings.some(f => f.severity === 'warning') ? 'warning'
-          : findings.length ? 'hint' : 'none';
-      this.badge.dataset.level = level;
-      this.badge.textContent = findings.length ? `⚠ ${findings.length}` : '✓';
-      this.badge.setAttribute('aria-label', findings.length ? t('badgeFindings', findings.length) : t('badgeNone'));
-      const text = summary(findings);
+    /** @param {PanelView} view */
+    render(view) {
+      const before = summary(this.view);
+      this.view = view;
+      this.badge.dataset.level = level(view);
+      const count = view.total ? `⚠ ${view.total}` : '✓';
+      // "analisi parziale" in the badge itself: the employee sees that
+      // the rest of the text is still being checked.
+      this.badge.textContent = view.partial !== null ? `${count} · ${t('badgePartialText')}` : count;
+      this.badge.setAttribute('aria-label', view.partial !== null ? t('badgePartial', percent(view.partial), view.total)
+        : view.total ? t('badgeFindings', view.total) : t('badgeNone'));
+      const text = summary(view);
       // Announce only changes, so typing does not make the reader chatter.
       if (text !== before || !this.live.textContent) this.live.textContent = text;
       // Rebuild the card only when its findings change: rebuilding under a
       // keyboard user would destroy the button they are on.
-      const signature = findings.map(f => `${f.rule}|${f.start}|${f.text}`).join('\n');
+      const signature = view.findings.slice(0, MAX_LISTED).map(f => `${f.rule}|${f.start}|${f.text}`).join('\n') +
+        `\n${view.total}|${view.partial === null ? '' : percent(view.partial)}`;
       if (signature !== this.signature) {
         this.signature = signature;
         this.renderCard();
@@ -215,8 +274,7 @@ riserbo.ui = (() => {
 
     /** The text could not be checked: say so, rather than show "clean". */
     fail() {
-      this.findings = [];
-      countFindings();
+      this.view = EMPTY;
       this.signature = null;
       this.badge.dataset.level = 'error';
       this.badge.textContent = '?';
@@ -231,25 +289,47 @@ riserbo.ui = (() => {
     }
 
     renderCard() {
+      const view = this.view;
       const title = document.createElement('h2');
-      title.textContent = this.findings.length ? t('cardTitle') : t('cardNone');
+      title.textContent = view.total ? t('cardTitle') : t('cardNone');
+      /** @type {HTMLElement[]} */
+      const parts = [title];
+      if (view.partial !== null) {
+        const partial = document.createElement('p');
+        partial.className = 'hint';
+        partial.textContent = t('cardPartial', percent(view.partial));
+        parts.push(partial);
+      }
       const list = document.createElement('ul');
-      for (const f of this.findings.slice(0, MAX_LISTED)) {
+      for (const f of view.findings.slice(0, MAX_LISTED)) {
+        const rule = ruleOf(view, f);
         const item = document.createElement('li');
         const what = document.createElement('div');
         what.className = 'what';
         what.dataset.severity = f.severity;
-        what.textContent = `${t('severity_' + f.severity)}: ${describe(f)} `;
+        what.textContent = `${t('severity_' + f.severity)}: ${describe(view, f)} `;
         const quote = document.createElement('q');
         quote.textContent = f.text.length > 40 ? f.text.slice(0, 39) + '…' : f.text;
         what.append(quote);
         const why = document.createElement('div');
-        why.textContent = f.message;
+        why.textContent = messageOf(view, f);
         const source = document.createElement('div');
         source.className = 'source';
-        source.textContent = t('sourceLabel', f.source);
+        source.textContent = t('sourceLabel', rule.source);
+        item.append(what, why);
+        // The words a learned model weighed, when it made the finding.
+        if (f.evidence && f.evidence.length) {
+          const evidence = document.createElement('div');
+          evidence.className = 'evidence';
+          evidence.textContent = t('evidenceLabel', f.evidence.join(', '));
+          item.append(evidence);
+        }
         const actions = document.createElement('div');
         actions.className = 'actions';
+        /**
+         * @param {string} label
+         * @param {() => void} run
+         */
         const action = (label, run) => {
           const button = document.createElement('button');
           button.type = 'button';
@@ -260,16 +340,15 @@ riserbo.ui = (() => {
           });
           actions.append(button);
         };
-        if (MASKABLE.has(f.kind)) action('actionMask', () => this.actions.mask(f));
-        if (f.category === 'institutional_voice' || f.category === 'reputation') {
-          action('actionDisclaimer', () => this.actions.disclaimer());
-        }
+        // The rule says which fixes apply; a picture has no span to mask.
+        if (rule.fixes.includes('mask') && !f.image) action('actionMask', () => this.actions.mask(f));
+        if (rule.fixes.includes('disclaimer')) action('actionDisclaimer', () => this.actions.disclaimer());
         action('actionIgnore', () => this.actions.ignore(f));
-        item.append(what, why, source, actions);
+        item.append(source, actions);
         list.append(item);
       }
-      const parts = [title, list];
-      const rest = this.findings.length - MAX_LISTED;
+      parts.push(list);
+      const rest = view.total - Math.min(view.findings.length, MAX_LISTED);
       if (rest > 0) {
         const more = document.createElement('p');
         more.textContent = t('cardMore', rest);
@@ -297,7 +376,6 @@ riserbo.ui = (() => {
 
     destroy() {
       panels.delete(this);
-      countFindings();
       this.box.remove();
     }
   }
@@ -318,10 +396,26 @@ riserbo.ui = (() => {
   `;
 
   /**
-   * Asks whether to publish a text with findings. Resolves 'send' or 'edit'.
-   * With `blocked`, only editing is offered.
+   * What the send dialog says: the findings that hold the post back, whether
+   * it may not be sent at all, and, while the text is still being analysed,
+   * how much of it was.
+   * @typedef {object} DialogView
+   * @property {Array<{ rule: string }>} problems
+   * @property {boolean} blocked
+   * @property {number | null} pending Share analysed, while the analysis runs.
+   * @property {Catalogue | null} catalogue
    */
-  function confirmSend(findings, blocked) {
+
+  /**
+   * Asks whether to publish a text with findings: `choice` resolves 'send'
+   * or 'edit'. With `blocked`, only editing is offered. While the analysis
+   * is still running, the dialog says so at once, and `update` fills it in
+   * when the analysis ends; `close` ends it without the employee (a text
+   * found clean once analysed is sent as asked).
+   * @param {DialogView} view
+   * @returns {{ choice: Promise<'send' | 'edit'>, update: (view: DialogView) => void, close: (choice: 'send' | 'edit') => void }}
+   */
+  function confirmSend(view) {
     const shadowRoot = root();
     if (!shadowRoot.querySelector('style[data-dialog]')) {
       const style = document.createElement('style');
@@ -333,13 +427,16 @@ riserbo.ui = (() => {
     // rich editor would put the caret at its start (a cursor jump).
     // In a shadow root (Reddit's composer) the document names only the host:
     // read the focus and the caret where they really are.
-    let previous = document.activeElement;
-    while (previous && previous.shadowRoot && previous.shadowRoot.activeElement) previous = previous.shadowRoot.activeElement;
+    let previous = /** @type {HTMLElement | null} */ (document.activeElement);
+    while (previous && previous.shadowRoot && previous.shadowRoot.activeElement) {
+      previous = /** @type {HTMLElement} */ (previous.shadowRoot.activeElement);
+    }
     const selection = document.getSelection();
     const tree = previous && previous.getRootNode();
+    /** @type {Range | null} */
     let caret = null;
-    if (selection && tree instanceof ShadowRoot && selection.getComposedRanges) {
-      const [r] = selection.getComposedRanges({ shadowRoots: [tree] });
+    if (selection && tree instanceof ShadowRoot && /** @type {any} */ (selection).getComposedRanges) {
+      const [r] = /** @type {any} */ (selection).getComposedRanges({ shadowRoots: [tree] });
       if (r) {
         caret = document.createRange();
         caret.setStart(r.startContainer, r.startOffset);
@@ -354,56 +451,79 @@ riserbo.ui = (() => {
     dialog.className = 'dialog';
     dialog.setAttribute('role', 'alertdialog');
     dialog.setAttribute('aria-modal', 'true');
-    dialog.setAttribute('aria-labelledby', 'riserbo-dialog-title');
-    dialog.setAttribute('aria-describedby', 'riserbo-dialog-body');
+    dialog.setAttribute('aria-labelledby', 'dialog-title');
+    dialog.setAttribute('aria-describedby', 'dialog-body');
     const title = document.createElement('h2');
-    title.id = 'riserbo-dialog-title';
-    title.textContent = t(blocked ? 'dialogTitleBlocked' : 'dialogTitle');
+    title.id = 'dialog-title';
     const body = document.createElement('div');
-    body.id = 'riserbo-dialog-body';
-    const intro = document.createElement('p');
-    intro.textContent = t(blocked ? 'dialogBlocked' : 'dialogIntro');
-    const list = document.createElement('ul');
-    for (const f of findings.slice(0, 4)) {
-      const item = document.createElement('li');
-      const what = document.createElement('strong');
-      what.textContent = `${categoryLabel(f.category)}: `;
-      item.append(what, f.message);
-      list.append(item);
-    }
-    body.append(intro, list);
+    body.id = 'dialog-body';
     const actions = document.createElement('div');
     actions.className = 'actions';
     const edit = document.createElement('button');
     edit.type = 'button';
     edit.className = 'edit';
     edit.textContent = t('dialogEdit');
-    actions.append(edit);
-    let send = null;
-    if (!blocked) {
-      send = document.createElement('button');
-      send.type = 'button';
-      send.className = 'send';
-      send.textContent = t('dialogSend');
-      actions.append(send);
-    }
+    const send = document.createElement('button');
+    send.type = 'button';
+    send.className = 'send';
+    send.textContent = t('dialogSend');
+    actions.append(edit, send);
     dialog.append(title, body, actions);
     backdrop.append(dialog);
+
+    /** @param {DialogView} next */
+    const fill = next => {
+      const pending = next.pending !== null;
+      title.textContent = t(next.blocked ? 'dialogTitleBlocked' : pending ? 'dialogTitlePending' : 'dialogTitle');
+      const intro = document.createElement('p');
+      intro.textContent = next.blocked ? t('dialogBlocked')
+        : pending ? t('dialogPending', percent(next.pending)) : t('dialogIntro');
+      /** @type {HTMLElement[]} */
+      const parts = [intro];
+      if (next.problems.length) {
+        if (pending) {
+          const found = document.createElement('p');
+          found.textContent = t('dialogPendingFound');
+          parts.push(found);
+        }
+        const list = document.createElement('ul');
+        const shown = { ...EMPTY, catalogue: next.catalogue };
+        for (const f of next.problems.slice(0, 4)) {
+          const item = document.createElement('li');
+          const what = document.createElement('strong');
+          what.textContent = `${categoryLabel(ruleOf(shown, f).category)}: `;
+          item.append(what, messageOf(shown, f));
+          list.append(item);
+        }
+        parts.push(list);
+      }
+      body.replaceChildren(...parts);
+      const hadFocus = shadowRoot.activeElement === send;
+      send.hidden = next.blocked;
+      if (hadFocus && send.hidden) edit.focus();
+    };
+    fill(view);
     shadowRoot.append(backdrop);
     edit.focus();
 
-    return new Promise(resolve => {
-      const close = choice => {
+    /** @type {(choice: 'send' | 'edit') => void} */
+    let close = () => {};
+    /** @type {Promise<'send' | 'edit'>} */
+    const choice = new Promise(resolve => {
+      let open = true;
+      close = chosen => {
+        if (!open) return;
+        open = false;
         backdrop.remove();
         if (previous && previous.focus) previous.focus({ preventScroll: true });
         if (caret) {
           selection.removeAllRanges();
           selection.addRange(caret);
         }
-        resolve(choice);
+        resolve(chosen);
       };
       edit.addEventListener('click', () => close('edit'));
-      if (send) send.addEventListener('click', () => close('send'));
+      send.addEventListener('click', () => close('send'));
       dialog.addEventListener('keydown', event => {
         // Keys typed in the dialog stay in the dialog, never reach the page.
         event.stopPropagation();
@@ -412,13 +532,14 @@ riserbo.ui = (() => {
           close('edit');
         } else if (event.key === 'Tab') {
           // Focus stays within the dialog's buttons.
-          const buttons = send ? [edit, send] : [edit];
-          const at = buttons.indexOf(shadowRoot.activeElement);
+          const buttons = send.hidden ? [edit] : [edit, send];
+          const at = buttons.indexOf(/** @type {HTMLButtonElement} */ (shadowRoot.activeElement));
           event.preventDefault();
           buttons[(at + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length].focus();
         }
       });
     });
+    return { choice, update: fill, close: chosen => close(chosen) };
   }
 
   /**
@@ -453,9 +574,31 @@ riserbo.ui = (() => {
       if (!HIGHLIGHT_API && rangesByEditor.size) paintOverlay();
     },
     Panel,
+    /**
+     * @param {HTMLElement} editor
+     * @param {Array<{ severity: Severity, range: Range }>} items
+     */
     setRanges(editor, items) {
       if (items.length) rangesByEditor.set(editor, items); else rangesByEditor.delete(editor);
       paintHighlights();
     },
+    /**
+     * The findings counted, the underlines drawn and the send dialog's
+     * title on this page, for the tests, which read them from the content
+     * script's own world: the page sees none of them.
+     */
+    counts() {
+      let findings = 0;
+      let underlines = 0;
+      let partial = false;
+      for (const panel of panels) {
+        findings += panel.view.total;
+        partial = partial || panel.view.partial !== null;
+      }
+      for (const list of rangesByEditor.values()) underlines += list.length;
+      const title = shadow && shadow.querySelector('.backdrop h2');
+      return { findings, underlines, partial, dialog: title ? title.textContent : null };
+    },
   };
 })();
+riserbo.ui = riserboUi;

@@ -3,12 +3,13 @@
 'use strict';
 
 (async () => {
-  const $ = id => document.getElementById(id);
-  riserboI18n.apply();
-  const { settings, locked } = await riserboSettings.effective();
+  /** @param {string} id */
+  const $ = id => /** @type {any} */ (document.getElementById(id));
+  riserbo.i18n.apply();
+  const { settings, locked } = await riserbo.settings.effective(true);
 
-  for (const input of document.querySelectorAll('input[name="mode"]')) input.checked = input.value === settings.mode;
-  for (const site of riserboSettings.SITES) {
+  for (const input of document.querySelectorAll(/** @type {'input'} */ ('input[name="mode"]'))) input.checked = input.value === settings.mode;
+  for (const site of riserbo.settings.SITES) {
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';
@@ -30,34 +31,35 @@
 
   // Hosts the administrator added: which ones still wait for consent.
   async function showAddedHosts() {
-    const hosts = await riserboSettings.addedHosts();
+    const hosts = await riserbo.settings.addedHosts();
     $('added-hosts').hidden = !hosts.length;
     $('added-hosts-list').replaceChildren(...hosts.map(({ host, granted }) => {
       const item = document.createElement('li');
-      item.textContent = riserboI18n.t(granted ? 'managedHostGranted' : 'managedHostPending', host);
+      item.textContent = riserbo.i18n.t(granted ? 'managedHostGranted' : 'managedHostPending', host);
       return item;
     }));
     const pending = hosts.filter(h => !h.granted).map(h => h.host);
     $('grant-hosts').hidden = !pending.length;
     // No await before the request: the browser wants it inside the click.
-    $('grant-hosts').onclick = () => riserboSettings.grantHosts(pending).finally(showAddedHosts);
+    $('grant-hosts').onclick = () => riserbo.settings.grantHosts(pending).finally(showAddedHosts);
   }
   await showAddedHosts();
 
   $('form').addEventListener('submit', async event => {
     event.preventDefault();
+    /** @type {Record<string, unknown>} */
     const update = {};
     if (!locked.has('mode')) {
-      update.mode = document.querySelector('input[name="mode"]:checked')?.value || 'confirm';
+      update.mode = document.querySelector(/** @type {'input'} */ ('input[name="mode"]:checked'))?.value || 'confirm';
       update.ownSet = { mode: true };
     }
     if (!locked.has('disabledSites')) {
-      update.disabledSites = [...document.querySelectorAll('input[name="site"]')].filter(b => !b.checked).map(b => b.value);
+      update.disabledSites = [...document.querySelectorAll(/** @type {'input'} */ ('input[name="site"]'))].filter(b => !b.checked).map(b => b.value);
     }
     if (!locked.has('ignored')) {
       update.ignored = $('ignored').value.split('\n').map(s => s.trim()).filter(Boolean).slice(0, 500);
     }
     await chrome.storage.local.set(update);
-    $('saved').textContent = riserboI18n.t('saved');
+    $('saved').textContent = riserbo.i18n.t('saved');
   });
 })();

@@ -1,19 +1,20 @@
 // The notice about invalid fields in the administrator's policy, shared by
-// the popup and the options page.
+// the popup and the options page. It reads the cached bootstrap: no wait
+// for the service worker.
 'use strict';
 
-/** Shows the administrator's invalid policy fields, if any. */
-async function showPolicyNotices() {
-  const { policyNotices = [] } = await chrome.storage.local.get('policyNotices');
-  const box = document.getElementById('policy-notice');
-  box.hidden = policyNotices.length === 0;
-  document.getElementById('policy-notice-list').replaceChildren(...policyNotices.map(text => {
-    const item = document.createElement('li');
-    item.textContent = text;
-    return item;
-  }));
-}
-showPolicyNotices();
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes.policyNotices) showPolicyNotices();
-});
+const riserboNotices = {
+  /** @param {string[]} notices */
+  show(notices) {
+    const box = document.getElementById('policy-notice');
+    box.hidden = notices.length === 0;
+    document.getElementById('policy-notice-list').replaceChildren(...notices.map(text => {
+      const item = document.createElement('li');
+      item.textContent = text;
+      return item;
+    }));
+  },
+};
+riserbo.notices = riserboNotices;
+riserbo.protocol.cached().then(b => riserboNotices.show(b ? b.notices : []));
+riserbo.protocol.onBootstrap(b => riserboNotices.show(b.notices));

@@ -16,7 +16,7 @@
 // or "Rispondi" above a post opens a comment box, it sends nothing.
 'use strict';
 
-globalThis.riserboSites = Object.freeze({
+const riserboSites = Object.freeze({
   /** Accessible names of send buttons, lower case, without trailing dots. */
   SEND_NAMES: [
     'pubblica', 'pubblica tutto', 'posta', 'posta tutto', 'invia', 'invia messaggio', 'rispondi', 'commenta',
@@ -129,3 +129,4 @@ globalThis.riserboSites = Object.freeze({
     },
   ],
 });
+riserbo.sites = riserboSites;

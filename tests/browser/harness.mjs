@@ -137,16 +137,19 @@ export async function liveRegions(page) {
   return (await accessibleNodes(page)).filter(n => n.role === 'status' || n.role === 'alert').map(n => n.name);
 }
 
+/** The names of the extension's highlights (extension/content/highlight.css). */
+export const HIGHLIGHTS = ['mark-critical', 'mark-warning', 'mark-hint'];
+
 /** Ranges painted by the CSS Custom Highlight API, as their text. */
 export async function highlightedTexts(page) {
-  return page.evaluate(() => {
+  return page.evaluate(names => {
     const out = [];
-    for (const name of ['riserbo-critical', 'riserbo-warning', 'riserbo-hint']) {
+    for (const name of names) {
       const h = CSS.highlights.get(name);
       if (h) for (const r of h) out.push(r.toString());
     }
     return out;
-  });
+  }, HIGHLIGHTS);
 }
 
 /** Riserbo's pre-send dialog, as { title, buttons }, or null when none is open. */
@@ -176,3 +179,31 @@ export async function waitFor(check, what, tries = 60, every = 100) {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/**
+ * Evaluates `expression` in the content script's isolated world, where
+ * `riserbo` lives (the page's own world cannot see it): over CDP, in the
+ * execution context Chromium creates for the extension in this page.
+ */
+export async function inContentScript(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const mainFrame = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+    const world = contexts.find(c => c.auxData && c.auxData.type === 'isolated' && c.auxData.frameId === mainFrame &&
+      c.origin.startsWith('chrome-extension://'));
+    if (!world) throw new Error('no content script in this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression, contextId: world.id, returnByValue: true, awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description || exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The findings counted and underlines drawn on the page, as the content script knows them. */
+export const contentCounts = page => inContentScript(page, 'riserbo.ui.counts()');

@@ -26,6 +26,9 @@ async function waitFor(check, what, tries = 100) {
   assert.fail(`timed out waiting for ${what}`);
 }
 
+/** The bootstrap the worker built from the policy and cached for every page. */
+const applied = browser => browser.worker.evaluate(async () => (await chrome.storage.local.get('bootstrap')).bootstrap);
+
 async function typeOn(browser, text) {
   const page = await browser.context.newPage();
   await page.goto('https://www.facebook.com/');
@@ -42,8 +45,7 @@ test('the 3rdparty policy reaches the extension: Ente, reserved terms, locked mo
     assert.equal(browser.extensionId, extensionId());
     // The policy may arrive a moment after start.
     await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get(null))).enteName, 'the managed policy');
-    await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.local.get('policyStamp'))).policyStamp,
-      'the policy to be applied');
+    await waitFor(async () => (await applied(browser))?.policy.enteName === 'Comune di Prova', 'the policy to be applied');
 
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/extension/popup/popup.html`);
@@ -103,10 +105,7 @@ test('while on duty (workHours), a gentle reminder about personal social use, on
   const browser = await start();
   try {
     await waitFor(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get(null))).workHours, 'the managed policy');
-    await waitFor(async () => {
-      const reply = await browser.worker.evaluate(() => chrome.storage.local.get('policyStamp'));
-      return reply.policyStamp;
-    }, 'the policy applied');
+    await waitFor(async () => (await applied(browser))?.policy.workHours, 'the policy applied');
     const page = await browser.context.newPage();
     await page.goto('https://www.facebook.com/');
     await waitFor(async () => (await liveRegions(page)).some(r => /orario di servizio/.test(r)), 'the reminder');

@@ -3,7 +3,7 @@
 // the API off, so the developer setting `forceOverlay` selects that path.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { liveRegions, start } from './harness.mjs';
+import { contentCounts, liveRegions, start } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -18,9 +18,9 @@ test('underlines are drawn as an overlay when the Highlight API is missing', asy
   await page.click('[aria-label="A cosa stai pensando?"]');
   await page.keyboard.type('cf RSSMRA85T10A562S e IBAN IT60X0542811101000000123456');
   for (let i = 0; i < 50 && !(await liveRegions(page)).some(r => /dati personali/.test(r)); i++) await page.waitForTimeout(100);
-  const count = () => page.evaluate(() => document.querySelector('riserbo-ui')?.dataset.underlines);
-  for (let i = 0; i < 30 && (await count()) !== '2'; i++) await page.waitForTimeout(100);
-  assert.equal(await count(), '2');
+  const count = async () => (await contentCounts(page)).underlines;
+  for (let i = 0; i < 30 && (await count()) !== 2; i++) await page.waitForTimeout(100);
+  assert.equal(await count(), 2);
   // Drawn as boxes, not as highlights.
   assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
   // The editor's DOM holds only the text: nothing was inserted into it.

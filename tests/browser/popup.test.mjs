@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { ROOT, highlightedTexts, liveRegions, start } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
+const CF = 'RSSMRA85T10A562S';
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = join(ROOT, 'tests/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -114,6 +115,38 @@ test('the popup reports a tab\'s findings and pauses Riserbo on that site', asyn
     assert.deepEqual(await highlightedTexts(site), []);
     assert.ok(!(await liveRegions(site)).some(r => /Riserbo/.test(r)));
     assert.equal(await site.locator('[data-lexical-editor="true"]').innerText(), 'cf RSSMRA85T10A562S');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('with the service worker asleep, the popup renders from the cache and analyses what was typed before the core was ready, without waking it', async () => {
+  const browser = await start();
+  try {
+    const ext = `chrome-extension://${browser.extensionId}/extension/`;
+    const page = await browser.context.newPage();
+    await page.goto(ext + 'options/options.html');
+    // The worker caches the bootstrap once it has read the managed policy.
+    for (let i = 0; i < 100 && !(await page.evaluate(async () => Boolean((await chrome.storage.local.get('bootstrap')).bootstrap))); i++) {
+      await page.waitForTimeout(100);
+    }
+    const cdp = await browser.context.newCDPSession(page);
+    const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter(t => t.type === 'service_worker');
+    for (const worker of await workers()) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    for (let i = 0; i < 50 && (await workers()).length; i++) await page.waitForTimeout(100);
+    assert.equal((await workers()).length, 0, 'the worker is asleep');
+
+    const popup = await browser.context.newPage();
+    await popup.goto(ext + 'popup/popup.html', { waitUntil: 'commit' });
+    // Typed at once, while the core is still being compiled.
+    await popup.locator('#try').click();
+    await popup.keyboard.insertText(`cf ${CF}`);
+    await popup.waitForFunction(() => document.querySelectorAll('#try-findings li').length === 1);
+    assert.equal(await popup.textContent('#ente-name'), 'Comune di Esempio');
+    assert.match(await popup.textContent('#logo-check'), /impronte nella policy: 1/);
+    assert.match(await popup.textContent('#try-findings'), /codice fiscale valido/);
+    assert.deepEqual(await highlightedTexts(popup), [CF]);
+    assert.equal((await workers()).length, 0, 'nothing woke the worker');
   } finally {
     await browser.close();
   }

@@ -4,7 +4,7 @@
 // HTML, and the extension makes no network request.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { accessibleNodes, highlightedTexts, liveRegions, start } from './harness.mjs';
+import { accessibleNodes, contentCounts, highlightedTexts, liveRegions, start } from './harness.mjs';
 
 const CF = 'RSSMRA85T10A562S';
 let browser;
@@ -185,6 +185,52 @@ test('attaching a photo brings a gentle reminder about offices, documents and co
   for (let i = 0; i < 30 && !(await liveRegions(page)).some(r => /foto o un video/.test(r)); i++) await page.waitForTimeout(100);
   assert.ok((await liveRegions(page)).some(r => /foto o un video/.test(r)));
   await page.close();
+});
+
+test('a send while a long paste is still being analysed opens the dialog at once, saying so, then lists the findings', async () => {
+  await setMode('confirm');
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(FB[0]);
+    await page.click(FB[1]);
+    const line = 'il signor Bianchi via Roma 12 tel 333 1234567 multa 2024 ciao ';
+    // Pasted, and the post button pressed as soon as the editor shows it
+    // (the next task): the worker takes far longer than that on 1 MB.
+    await page.evaluate(async text => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.querySelector('[data-lexical-editor="true"]')
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      await new Promise(resolve => setTimeout(resolve, 0));
+      document.querySelector('[aria-label="Pubblica"]').click();
+    }, line.repeat(16000));
+    // Read from the content script's world: the accessibility tree of a
+    // page holding 1 MB of text is too slow to poll.
+    const dialog = async () => (await contentCounts(page)).dialog;
+    for (let i = 0; i < 50 && (await dialog()) === null; i++) await page.waitForTimeout(20);
+    assert.equal(await dialog(), 'Controllo del testo in corso');
+    for (let i = 0; i < 300 && (await dialog()) === 'Controllo del testo in corso'; i++) await page.waitForTimeout(100);
+    assert.equal(await dialog(), 'Prima di pubblicare');
+    assert.deepEqual(await published(page), []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('in a browser just started, a send right after typing is held with the dialog, never swallowed', async () => {
+  const cold = await start();
+  try {
+    const page = await cold.context.newPage();
+    await page.goto(X[0]);
+    await page.click(X[1]);
+    await page.keyboard.type(`Il cf del signore è ${CF}`);
+    await page.click('[data-testid="tweetButtonInline"]');
+    const d = await waitForDialog(page);
+    assert.equal(d.title, 'Prima di pubblicare');
+    assert.deepEqual(await published(page), []);
+  } finally {
+    await cold.close();
+  }
 });
 
 test('the extension made no network request', () => {

@@ -9,10 +9,10 @@ import { test } from 'node:test';
 import vm from 'node:vm';
 import { PAGE_OF_HOST, ROOT } from './harness.mjs';
 
-const context = vm.createContext({});
+const context = vm.createContext({ riserbo: {} });
 vm.runInContext(readFileSync(join(ROOT, 'extension/shared/sites.js'), 'utf8'), context);
 // Through JSON: arrays made in another realm never deep-equal ours.
-const { SITES, FAMILIES, SEND_NAMES, ADDED_HOST_EDITORS } = JSON.parse(JSON.stringify(context.riserboSites));
+const { SITES, FAMILIES, SEND_NAMES, ADDED_HOST_EDITORS } = JSON.parse(JSON.stringify(context.riserbo.sites));
 const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
 const patterns = SITES.flatMap(s => s.hosts).map(h => `https://${h}/*`);
 

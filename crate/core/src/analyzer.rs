@@ -273,13 +273,20 @@ impl Analyzer {
             .collect())
     }
 
+    /// The severity this policy gives a finding of `rule` that its detector
+    /// rated `severity`: the policy's override, or the rank's grading;
+    /// `None` when the policy switches the rule off.
+    pub fn severity(&self, rule: &Rule, severity: Severity) -> Option<Severity> {
+        match self.policy.severity_overrides.get(rule.id) {
+            Some(o) => o.severity(),
+            None => Some(graded(severity, rule.category, self.policy.role_level)),
+        }
+    }
+
     /// The finding of `rule` at `span`, with the policy's severity override
     /// or the rank's grading; `None` when the policy switches the rule off.
     fn finding(&self, rule: &Rule, severity: Severity, span: Range<usize>, text: String) -> Option<Finding> {
-        let severity = match self.policy.severity_overrides.get(rule.id) {
-            Some(o) => o.severity()?,
-            None => graded(severity, rule.category, self.policy.role_level),
-        };
+        let severity = self.severity(rule, severity)?;
         Some(Finding {
             category: rule.category,
             kind: rule.kind.into(),

@@ -8,6 +8,7 @@
 //! problem; [`rules`] holds what each one enforces and why.
 
 mod analyzer;
+pub mod catalogue;
 pub mod detect;
 mod finding;
 pub mod fold;

@@ -33,6 +33,42 @@ impl Rule {
             self.message_it
         }
     }
+
+    /// The quick fixes offered on this rule's findings, besides ignoring
+    /// them. An identifier can be masked in place; a post that speaks for
+    /// the Ente or about it can carry the policy's disclaimer, which the
+    /// voice and reputation rules read as "personal opinion".
+    pub fn fixes(&self) -> &'static [Fix] {
+        if self.identifier {
+            &[Fix::Mask]
+        } else if matches!(self.category, Category::InstitutionalVoice | Category::Reputation) {
+            &[Fix::Disclaimer]
+        } else {
+            &[]
+        }
+    }
+
+    /// Found by a check digit or a verified picture match: a word the
+    /// employee chose not to flag cannot be one of these by mistake, so
+    /// their own list never silences them.
+    pub fn validated(&self) -> bool {
+        matches!(
+            self.kind,
+            "codice_fiscale" | "partita_iva" | "iban" | "payment_card" | "health_card" | "logo"
+        )
+    }
+}
+
+/// A change to the text the employee can ask for from a finding's card.
+/// The extension applies it through the editor's own input path, so it is
+/// one undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fix {
+    /// Replace the identifier with dots, keeping two characters at each end.
+    Mask,
+    /// Append the policy's `disclaimerText` to the post.
+    Disclaimer,
 }
 
 pub const CODICE_FISCALE: Rule = Rule {

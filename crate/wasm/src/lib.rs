@@ -3,14 +3,57 @@
 //!
 //! Kept thin on purpose: every decision lives in `riserbo-core`, tested
 //! natively; this layer only converts types at the boundary.
+//!
+//! Findings cross the boundary as rule id, severity and span (plus the
+//! words that weighed, for a learned score): what a rule says, where it
+//! comes from and which fixes it offers are in the catalogue, fetched once.
 
+use riserbo_core::catalogue::Catalogue;
+use riserbo_core::logo::LogoMatch;
 use riserbo_core::offsets::{self, Unit};
-use riserbo_core::{Analyzer as CoreAnalyzer, Policy};
+use riserbo_core::{Analyzer as CoreAnalyzer, Finding, Policy, Severity};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: CoreAnalyzer,
+}
+
+/// A finding as the extension receives it.
+#[derive(Serialize)]
+struct Reported<'a> {
+    rule: &'a str,
+    severity: Severity,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    evidence: &'a [String],
+}
+
+impl<'a> From<&'a Finding> for Reported<'a> {
+    fn from(f: &'a Finding) -> Self {
+        Reported {
+            rule: &f.rule,
+            severity: f.severity,
+            start: f.start,
+            end: f.end,
+            evidence: &f.evidence,
+        }
+    }
+}
+
+/// A logo found in a picture: the rule, and where in the picture.
+#[derive(Serialize)]
+struct ReportedImage<'a> {
+    rule: &'a str,
+    severity: Severity,
+    area: &'a LogoMatch,
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
 #[wasm_bindgen]
@@ -28,32 +71,45 @@ impl Analyzer {
         })
     }
 
-    /// The findings in `text`, as plain objects with UTF-16 offsets.
+    /// The findings in `text`, ordered by position, as
+    /// `{rule, severity, start, end, evidence?}` with UTF-16 offsets.
     pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
         let mut findings = self.inner.analyze(text);
         offsets::convert(text, &mut findings, Unit::Utf16);
-        serde_wasm_bindgen::to_value(&findings).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&findings.iter().map(Reported::from).collect::<Vec<_>>())
     }
 
     /// The Ente's logos in a picture, given as 8-bit luma (one byte a
-    /// pixel, composited over white: see `luma_from_rgba` in the core),
-    /// as findings with the place in the picture. The browser decodes and
-    /// shrinks the picture; no image codec runs here. Throws on a size
-    /// beyond the core's limits.
+    /// pixel, composited over white: see `luma_from_rgba` in the core), as
+    /// `{rule, severity, area}` with the place in the picture. The browser
+    /// decodes and shrinks the picture; no image codec runs here. Throws on
+    /// a size beyond the core's limits.
     #[wasm_bindgen(js_name = analyzeImage)]
     pub fn analyze_image(&self, width: u32, height: u32, luma: &[u8]) -> Result<JsValue, JsError> {
-        let findings = self
+        let found = self
             .inner
             .analyze_image(width as usize, height as usize, luma)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&findings, &serializer).map_err(|e| JsError::new(&e.to_string()))
+        let reported: Vec<ReportedImage> = found
+            .iter()
+            .map(|f| ReportedImage {
+                rule: &f.finding.rule,
+                severity: f.finding.severity,
+                area: &f.area,
+            })
+            .collect();
+        to_js(&reported)
+    }
+
+    /// The rules under this analyzer's policy: messages in both languages,
+    /// sources, fixes, severities (see `riserbo_core::catalogue`).
+    pub fn catalogue(&self) -> Result<JsValue, JsError> {
+        to_js(&Catalogue::of(&self.inner))
     }
 
     /// The policy in effect, as a plain object.
     pub fn policy(&self) -> Result<JsValue, JsError> {
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(self.inner.policy(), &serializer).map_err(|e| JsError::new(&e.to_string()))
+        to_js(self.inner.policy())
     }
 }
 
