@@ -149,6 +149,8 @@ struct TrainingArgs {
     windows: Option<bool>,
     #[arg(long, hide = true)]
     clean_weight: Option<f64>,
+    #[arg(long, hide = true)]
+    negation: Option<bool>,
 }
 
 impl TrainingArgs {
@@ -163,6 +165,7 @@ impl TrainingArgs {
         c.features.rules &= !self.no_rules;
         c.features.windows = self.windows.unwrap_or(c.features.windows);
         c.clean_weight = self.clean_weight.unwrap_or(c.clean_weight);
+        c.features.negation = self.negation.unwrap_or(c.features.negation);
         c
     }
 }

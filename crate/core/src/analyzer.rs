@@ -34,6 +34,8 @@ pub struct Analyzer {
     allowlist: Vec<String>,
     logos: LogoDetector,
     model: Option<ModelRef>,
+    /// The model's features of the words seen lately.
+    words: features::WordCache,
 }
 
 /// The built-in model, or one trained for an evaluation.
@@ -96,6 +98,7 @@ impl Analyzer {
             allowlist,
             logos: LogoDetector::new(&prints),
             model: Model::embedded().map(ModelRef::Embedded),
+            words: features::WordCache::default(),
         }
     }
 
@@ -129,7 +132,13 @@ impl Analyzer {
             })
             .collect();
         if let Some(model) = self.model.as_deref() {
-            let features = features::extract(&post, &rule_origins(&hits), model.bits, model.features);
+            let features = features::extract(
+                &post,
+                &rule_origins(&hits),
+                model.bits,
+                model.features,
+                Some(&self.words),
+            );
             let windows = features::windows(&post, model.features);
             let scores = model.score(&features, &windows);
             let probabilities = scores.probabilities;
@@ -189,15 +198,14 @@ impl Analyzer {
     ) -> Option<Finding> {
         let weights = model.token_weights(features, windows, k);
         let (span, evidence) = explain(post, &weights, window)?;
-        let rule = LEARNED[k];
-        let severity = match self.policy.severity_overrides.get(rule.id) {
-            Some(o) => o.severity()?,
-            None => severity,
-        };
-        let mut f = self.finding(rule, severity, span.clone(), post.text[span].to_string())?;
-        // A model's finding is never graded up to critical: its confidence
-        // is a probability, not a validated fact.
-        f.severity = severity;
+        let mut f = self.finding(LEARNED[k], severity, span.clone(), post.text[span].to_string())?;
+        // The policy grades the model's confident findings; a middling one
+        // stays a hint whatever the policy raises the rule to.
+        f.severity = f.severity.min(if severity == Severity::Hint {
+            Severity::Hint
+        } else {
+            Severity::Critical
+        });
         f.evidence = evidence;
         Some(f)
     }
@@ -238,7 +246,7 @@ impl Analyzer {
             }
         }
         Inspection {
-            features: features::extract(&post, &rule_origins(&hits), bits, set),
+            features: features::extract(&post, &rule_origins(&hits), bits, set, None),
             windows,
             window_spans,
             outcome,
@@ -279,6 +287,9 @@ impl Analyzer {
     pub fn severity(&self, rule: &Rule, severity: Severity) -> Option<Severity> {
         match self.policy.severity_overrides.get(rule.id) {
             Some(o) => o.severity(),
+            // A model's finding is never graded up to critical: its
+            // confidence is a probability, not a fact a rule recognised.
+            None if rule.kind == "learned" => Some(severity),
             None => Some(graded(severity, rule.category, self.policy.role_level)),
         }
     }
@@ -554,6 +565,7 @@ mod tests {
                 concepts: false,
                 rules: false,
                 windows: true,
+                negation: false,
             },
             [logit; model::HEADS],
             [1e-6; model::HEADS],

@@ -11,6 +11,9 @@
 //! - the 3- to 5-letter pieces of each word, with its edges marked (`g`):
 //!   they carry inflections, typos and dialect spellings that whole words
 //!   miss (`incompetent`, `vergogn`, `nn s`);
+//! - each word within three words after a negation (`n`): "non è
+//!   pubblicata" and "è pubblicata" say opposite things with the same
+//!   words;
 //! - emoji (`e`): 🤫 and 😏 say as much as a word;
 //! - the concepts of the rules' lexicon (`c`) and the pairs of them that
 //!   meet in a sentence (`p`), so that what the rules know weighs as much as
@@ -89,6 +92,8 @@ impl Hash {
 pub struct FeatureSet {
     pub concepts: bool,
     pub rules: bool,
+    /// Words in the scope of a negation.
+    pub negation: bool,
     /// Score each sentence (long ones cut) with the post around it as
     /// context, and take the best: a problem sits in a clause, and a long
     /// post around it should not dilute it.
@@ -97,13 +102,14 @@ pub struct FeatureSet {
 
 impl FeatureSet {
     pub fn to_byte(self) -> u8 {
-        u8::from(self.concepts) | u8::from(self.rules) << 1 | u8::from(self.windows) << 2
+        u8::from(self.concepts) | u8::from(self.rules) << 1 | u8::from(self.windows) << 2 | u8::from(self.negation) << 3
     }
     pub fn from_byte(b: u8) -> FeatureSet {
         FeatureSet {
             concepts: b & 1 != 0,
             rules: b & 2 != 0,
             windows: b & 4 != 0,
+            negation: b & 8 != 0,
         }
     }
 }
@@ -196,6 +202,80 @@ pub fn part_value(n: usize, weight: f32) -> f32 {
     }
 }
 
+/// The features a word makes on its own: the word, and its letter pieces
+/// with its edges marked.
+fn word_local(norm: &str, bits: u32, chars: &mut Vec<char>, mut emit: impl FnMut(u32)) {
+    let mut h = Hash::new(b'w');
+    h.str(norm);
+    emit(h.bucket(bits));
+    chars.clear();
+    chars.push('<');
+    chars.extend(norm.chars().take(PIECE_LIMIT));
+    chars.push('>');
+    for n in 3..=5 {
+        for piece in chars.windows(n) {
+            let mut h = Hash::new(b'g');
+            for &c in piece {
+                h.char(c);
+            }
+            emit(h.bucket(bits));
+        }
+    }
+}
+
+/// Word-local features of the words seen lately, per number of bits.
+/// Emptied when it grows past [`WordCache::LIMIT`] words, so a paste of
+/// random words cannot grow it without bound.
+#[derive(Default)]
+pub struct WordCache {
+    /// The bits the buckets were cut for, and each word's buckets.
+    words: std::sync::Mutex<(u32, WordBuckets)>,
+}
+
+type WordBuckets = std::collections::HashMap<String, Box<[u32]>>;
+
+impl WordCache {
+    pub const LIMIT: usize = 20_000;
+
+    fn with(&self, norm: &str, bits: u32, f: impl FnOnce(&[u32])) {
+        let mut guard = self.words.lock().unwrap_or_else(|p| p.into_inner());
+        let (cached_bits, map) = &mut *guard;
+        if *cached_bits != bits {
+            map.clear();
+            *cached_bits = bits;
+        }
+        if let Some(buckets) = map.get(norm) {
+            f(buckets);
+            return;
+        }
+        let mut buckets = Vec::with_capacity(3 * norm.len() + 4);
+        word_local(norm, bits, &mut Vec::new(), |b| buckets.push(b));
+        if map.len() >= WordCache::LIMIT {
+            map.clear();
+        }
+        f(&buckets);
+        map.insert(norm.to_string(), buckets.into_boxed_slice());
+    }
+}
+
+/// Words that turn what follows them around.
+fn is_negation(norm: &str) -> bool {
+    matches!(
+        norm,
+        "non"
+            | "mai"
+            | "nessun"
+            | "nessuno"
+            | "nessuna"
+            | "niente"
+            | "nulla"
+            | "neanche"
+            | "nemmeno"
+            | "neppure"
+            | "senza"
+    )
+}
+
 /// Is `c` a pictograph worth a feature (emoji and dingbats)?
 fn is_pictograph(c: char) -> bool {
     matches!(c as u32, 0x2600..=0x27BF | 0x1F300..=0x1FAFF)
@@ -203,39 +283,53 @@ fn is_pictograph(c: char) -> bool {
 
 /// The features of `post`; `rules` are the ids of the rules that fired,
 /// each with the byte offset where its finding starts.
-pub fn extract(post: &Post, rules: &[(&str, usize)], bits: u32, set: FeatureSet) -> Features {
+///
+/// `cache` keeps the features each word makes on its own: the extension
+/// analyses the same post again on every keystroke.
+pub fn extract(
+    post: &Post,
+    rules: &[(&str, usize)],
+    bits: u32,
+    set: FeatureSet,
+    cache: Option<&WordCache>,
+) -> Features {
     let tokens = &post.tokens;
     let mut origins: Vec<(u32, u32)> = Vec::with_capacity(tokens.len() * 16);
-    let mut push = |h: Hash, token: u32| origins.push((h.bucket(bits), token));
     let mut chars: Vec<char> = Vec::with_capacity(PIECE_LIMIT + 2);
     // Concept pairs already emitted in the current sentence: 16 × 16 bits.
     let mut pairs_seen = [0u16; 16];
     let mut sentence_concepts: u64 = 0;
     let mut sentence = usize::MAX;
+    // Tokens left in the scope of the last negation seen.
+    let mut negated = 0usize;
     for (i, token) in tokens.iter().enumerate() {
         let at = i as u32;
-        let mut h = Hash::new(b'w');
-        h.str(&token.norm);
-        push(h, at);
+        if i > 0 && tokens[i - 1].sentence != token.sentence {
+            negated = 0;
+        }
+        match cache {
+            Some(cache) => cache.with(&token.norm, bits, |buckets| {
+                origins.extend(buckets.iter().map(|&b| (b, at)));
+            }),
+            None => word_local(&token.norm, bits, &mut chars, |b| origins.push((b, at))),
+        }
+        let mut push = |h: Hash, token: u32| origins.push((h.bucket(bits), token));
+        if set.negation && negated > 0 {
+            let mut h = Hash::new(b'n');
+            h.str(&token.norm);
+            push(h, at);
+        }
+        negated = if is_negation(&token.norm) {
+            3
+        } else {
+            negated.saturating_sub(1)
+        };
         if let Some(next) = tokens.get(i + 1).filter(|n| n.sentence == token.sentence) {
             let mut h = Hash::new(b'b');
             h.str(&token.norm);
             h.byte(b' ');
             h.str(&next.norm);
             push(h, at);
-        }
-        chars.clear();
-        chars.push('<');
-        chars.extend(token.norm.chars().take(PIECE_LIMIT));
-        chars.push('>');
-        for n in 3..=5 {
-            for piece in chars.windows(n) {
-                let mut h = Hash::new(b'g');
-                for &c in piece {
-                    h.char(c);
-                }
-                push(h, at);
-            }
         }
         if set.concepts {
             if token.sentence != sentence {
@@ -262,6 +356,7 @@ pub fn extract(post: &Post, rules: &[(&str, usize)], bits: u32, set: FeatureSet)
             sentence_concepts |= bits_here;
         }
     }
+    let mut push = |h: Hash, token: u32| origins.push((h.bucket(bits), token));
     // Pictographs, attached to the word before them.
     let mut token = 0usize;
     for (offset, c) in post.text.char_indices().filter(|&(_, c)| is_pictograph(c)) {
@@ -295,13 +390,14 @@ mod tests {
     fn features(text: &str, set: FeatureSet) -> Features {
         let semantic = Semantic::new(&Policy::default());
         let post = semantic.post(text, &crate::words::words(text));
-        extract(&post, &[], 18, set)
+        extract(&post, &[], 18, set, None)
     }
 
     const PLAIN: FeatureSet = FeatureSet {
         concepts: false,
         rules: false,
         windows: false,
+        negation: false,
     };
 
     #[test]
@@ -330,8 +426,8 @@ mod tests {
         );
         let with = FeatureSet {
             concepts: true,
-            rules: false,
-            windows: false,
+            negation: true,
+            ..PLAIN
         };
         assert!(
             features("il sindaco incompetente", with).buckets.len()
@@ -348,7 +444,12 @@ mod tests {
         let set = FeatureSet { windows: true, ..PLAIN };
         assert_eq!(windows(&post, set), vec![0..2, 2..6, 6..36, 36..66, 66..76]);
         assert_eq!(windows(&post, PLAIN), vec![0..76]);
-        let f = extract(&post, &[], 18, set);
+        let f = extract(&post, &[], 18, set, None);
+        let cache = WordCache::default();
+        let cached = extract(&post, &[], 18, set, Some(&cache));
+        let again = extract(&post, &[], 18, set, Some(&cache));
+        assert_eq!((&cached.buckets, &cached.origins), (&f.buckets, &f.origins));
+        assert_eq!((&again.buckets, &again.origins), (&f.buckets, &f.origins));
         let split = f.split(&windows(&post, set), 18, set);
         assert_eq!(split.windows.len(), 5);
         // "parola" repeated: the same buckets in each of its windows.

@@ -322,6 +322,7 @@ mod tests {
                 concepts: true,
                 rules: false,
                 windows: false,
+                negation: false,
             },
             [0.5, -1.0, 0.0, 2.0, 0.3],
             [0.01, 0.02, 0.03, 0.04, 0.05],

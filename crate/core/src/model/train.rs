@@ -49,6 +49,7 @@ impl Default for Config {
                 concepts: true,
                 rules: true,
                 windows: false,
+                negation: false,
             },
             c: 10.0,
             max_iterations: 300,
