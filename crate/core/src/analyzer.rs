@@ -62,6 +62,8 @@ pub struct Inspection {
     /// the byte span of each.
     pub windows: Vec<Range<usize>>,
     pub window_spans: Vec<Range<usize>>,
+    /// Per category, where the rules first warned about it.
+    pub rule_spans: [Option<Range<usize>>; 4],
     pub outcome: Outcome,
 }
 
@@ -118,19 +120,16 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Vec<Finding> {
         let input = Input::new(text);
         let post = self.semantic.post(text, &input.words);
-        let hits = self.rule_hits(&input, &post);
-        let mut findings: Vec<(Finding, bool)> = hits
-            .iter()
-            .filter_map(|hit| {
-                let f = self.finding(
-                    hit.rule,
-                    hit.severity,
-                    hit.span.clone(),
-                    text[hit.span.clone()].to_string(),
-                )?;
-                Some((f, hit.rule.identifier))
-            })
-            .collect();
+        let (hits, mut excused) = self.rule_hits(&input, &post);
+        let mut findings: Vec<(Finding, bool)> = Vec::with_capacity(hits.len());
+        for hit in &hits {
+            let span = hit.span.clone();
+            match self.finding(hit.rule, hit.severity, span.clone(), text[span.clone()].to_string()) {
+                Some(f) => findings.push((f, hit.rule.identifier)),
+                // What the policy switched off is excused like what it lists.
+                None => excused.push(span),
+            }
+        }
         if let Some(model) = self.model.as_deref() {
             let features = features::extract(
                 &post,
@@ -159,7 +158,14 @@ impl Analyzer {
                     };
                     let window = model.features.windows.then(|| windows[scores.best[k]].clone());
                     if let Some(f) = self.learned(k, &post, &features, &windows, window, model, severity) {
-                        findings.push((f, false));
+                        // What the policy excuses (the Ente's own
+                        // switchboard, a rule it switched off) does not come
+                        // back as the model's personal data.
+                        let ente_own = category == Category::PersonalData
+                            && excused.iter().any(|s| s.start < f.end && f.start < s.end);
+                        if !ente_own {
+                            findings.push((f, false));
+                        }
                     }
                 }
             }
@@ -171,16 +177,15 @@ impl Analyzer {
 
     /// The rules' hits: identifiers, phrases and meaning-level rules, with
     /// the policy's allowlist applied.
-    fn rule_hits(&self, input: &Input, post: &Post) -> Vec<Hit> {
+    fn rule_hits(&self, input: &Input, post: &Post) -> (Vec<Hit>, Vec<Range<usize>>) {
         let mut hits = detect::all(input);
         hits.extend(semantic::confidential::find(&self.semantic, post));
         hits.extend(semantic::voice::find(&self.semantic, post));
         hits.extend(semantic::reputation::find(&self.semantic, post));
-        let mut hits = semantic::merge(hits);
-        hits.retain(|hit| {
-            !self.allowlist.contains(&hit.canonical) && !self.allowlist.contains(&compact(&hit.canonical))
+        let (excused, hits): (Vec<Hit>, Vec<Hit>) = semantic::merge(hits).into_iter().partition(|hit| {
+            self.allowlist.contains(&hit.canonical) || self.allowlist.contains(&compact(&hit.canonical))
         });
-        hits
+        (hits, excused.into_iter().map(|h| h.span).collect())
     }
 
     /// The model's own finding for category `k`: the window that scored
@@ -215,7 +220,7 @@ impl Analyzer {
     pub fn inspect(&self, text: &str, bits: u32, set: FeatureSet) -> Inspection {
         let input = Input::new(text);
         let post = self.semantic.post(text, &input.words);
-        let hits = self.rule_hits(&input, &post);
+        let (hits, _) = self.rule_hits(&input, &post);
         let windows = features::windows(&post, set);
         let window_spans = windows
             .iter()
@@ -230,6 +235,7 @@ impl Analyzer {
             })
             .collect();
         let mut outcome = Outcome::default();
+        let mut rule_spans: [Option<Range<usize>>; 4] = Default::default();
         for hit in &hits {
             let Some(k) = model::category_index(hit.rule.category) else {
                 continue;
@@ -243,12 +249,14 @@ impl Analyzer {
                 } else {
                     outcome.phrase[k] = true;
                 }
+                rule_spans[k].get_or_insert(hit.span.clone());
             }
         }
         Inspection {
             features: features::extract(&post, &rule_origins(&hits), bits, set, None),
             windows,
             window_spans,
+            rule_spans,
             outcome,
         }
     }

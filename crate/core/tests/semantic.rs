@@ -1,4 +1,6 @@
 //! Meaning-level rules: what must warn and, as important, what must not.
+//! These read the rules alone; the last test reads what ships, rules and
+//! learned model together.
 
 use riserbo_core::{Analyzer, Category, Policy};
 
@@ -7,7 +9,11 @@ fn categories(text: &str) -> Vec<Category> {
 }
 
 fn categories_with(policy: Policy, text: &str) -> Vec<Category> {
-    Analyzer::new(policy)
+    warned(&Analyzer::with_model(policy, None), text)
+}
+
+fn warned(analyzer: &Analyzer, text: &str) -> Vec<Category> {
+    analyzer
         .analyze(text)
         .into_iter()
         .filter(|f| f.is_blocking())
@@ -97,4 +103,33 @@ fn the_policy_reserved_terms_warn() {
         findings.iter().any(|f| f.rule == "confidential.policy_term"),
         "{findings:?}"
     );
+}
+
+#[test]
+fn what_ships_flags_the_seed_examples_and_leaves_plain_posts_alone() {
+    let shipped = Analyzer::default();
+    // The three text examples of doc. 003.
+    for (seed, category) in [
+        (
+            "Non crederete mai a chi è stato scelto per il nuovo appalto del verde pubblico! Vi do solo un indizio: è un'azienda con 'conoscenze'...",
+            Category::Confidential,
+        ),
+        (
+            "Sono iniziate le assunzioni per i nuovi agenti di polizia locale. Ci sono alcuni candidati che non mi convincono per niente...",
+            Category::Confidential,
+        ),
+        (
+            "Sapete che il signor Bianchi ha ricevuto una multa salatissima? Se lo merita",
+            Category::PersonalData,
+        ),
+    ] {
+        assert!(warned(&shipped, seed).contains(&category), "{seed}");
+    }
+    for plain in [
+        "Bella giornata al mare con la famiglia!",
+        "Il Comune ha pubblicato il bando, lo trovate sul sito",
+        "Forza ragazzi, domani si gioca la finale!",
+    ] {
+        assert!(warned(&shipped, plain).is_empty(), "{plain}");
+    }
 }

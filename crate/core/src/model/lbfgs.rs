@@ -10,19 +10,25 @@
 //! interleaved (`heads * bucket + head`) as the asset stores them: each
 //! bucket a row touches is then one memory access for every head, which is
 //! where training spends its time. The objective is separable, so the
-//! optimum is each head's own.
+//! optimum is each head's own. The windows of one post share its context
+//! part, which is read once per post, not once per window.
 
 use super::detmath::{sigmoid, softplus};
 
-/// One training row: the buckets present, each with its part's value, and
-/// per head its label and how much it counts (0 leaves it out).
+/// One training row (a window): the buckets present, each with the row's
+/// value, and per head its label and how much it counts (0 leaves it out).
 pub struct Row<'a> {
     pub buckets: &'a [u32],
     pub value: f64,
-    /// A second part (the post around a window), with its own value.
+    pub targets: Vec<(bool, f64)>,
+}
+
+/// The rows of one post, with the part they share (the post around each
+/// window) and its value.
+pub struct Group<'a> {
     pub context: &'a [u32],
     pub context_value: f64,
-    pub targets: Vec<(bool, f64)>,
+    pub rows: Vec<Row<'a>>,
 }
 
 /// How hard to fit.
@@ -42,53 +48,56 @@ pub struct Fitted {
 
 /// The objective (logistic loss plus penalty, summed over heads) and its
 /// gradient at `theta` (interleaved weights, then the biases).
-fn objective(rows: &[Row], heads: usize, theta: &[f64], c: f64, grad: &mut [f64]) -> f64 {
+fn objective(groups: &[Group], heads: usize, theta: &[f64], c: f64, grad: &mut [f64]) -> f64 {
     let n = theta.len() - heads;
     let (w, b) = theta.split_at(n);
     grad.iter_mut().for_each(|g| *g = 0.0);
     let mut loss = 0.0;
-    let mut dot = vec![0.0f64; heads];
     let mut around = vec![0.0f64; heads];
+    let mut dot = vec![0.0f64; heads];
     let mut d = vec![0.0f64; heads];
-    for row in rows {
-        dot.iter_mut().chain(around.iter_mut()).for_each(|x| *x = 0.0);
-        for &j in row.buckets {
+    let mut d_around = vec![0.0f64; heads];
+    let sum_into = |sums: &mut [f64], buckets: &[u32]| {
+        sums.iter_mut().for_each(|x| *x = 0.0);
+        for &j in buckets {
             let base = heads * j as usize;
-            for (k, x) in dot.iter_mut().enumerate() {
+            for (k, x) in sums.iter_mut().enumerate() {
                 *x += w[base + k];
             }
         }
-        for &j in row.context {
-            let base = heads * j as usize;
-            for (k, x) in around.iter_mut().enumerate() {
-                *x += w[base + k];
+    };
+    for group in groups {
+        sum_into(&mut around, group.context);
+        d_around.iter_mut().for_each(|x| *x = 0.0);
+        for row in &group.rows {
+            sum_into(&mut dot, row.buckets);
+            for k in 0..heads {
+                let (positive, weight) = row.targets[k];
+                if weight <= 0.0 {
+                    d[k] = 0.0;
+                    continue;
+                }
+                let z = b[k] + row.value * dot[k] + group.context_value * around[k];
+                let y = if positive { 1.0 } else { -1.0 };
+                loss += weight * softplus(-y * z);
+                d[k] = -weight * y * sigmoid(-y * z);
+                d_around[k] += d[k];
+            }
+            for &j in row.buckets {
+                let base = heads * j as usize;
+                for k in 0..heads {
+                    grad[base + k] += d[k] * row.value;
+                }
+            }
+            for k in 0..heads {
+                grad[n + k] += d[k];
             }
         }
-        for k in 0..heads {
-            let (positive, weight) = row.targets[k];
-            if weight <= 0.0 {
-                d[k] = 0.0;
-                continue;
-            }
-            let z = b[k] + row.value * dot[k] + row.context_value * around[k];
-            let y = if positive { 1.0 } else { -1.0 };
-            loss += weight * softplus(-y * z);
-            d[k] = -weight * y * sigmoid(-y * z);
-        }
-        for &j in row.buckets {
+        for &j in group.context {
             let base = heads * j as usize;
             for k in 0..heads {
-                grad[base + k] += d[k] * row.value;
+                grad[base + k] += d_around[k] * group.context_value;
             }
-        }
-        for &j in row.context {
-            let base = heads * j as usize;
-            for k in 0..heads {
-                grad[base + k] += d[k] * row.context_value;
-            }
-        }
-        for k in 0..heads {
-            grad[n + k] += d[k];
         }
     }
     let mut penalty = 0.0;
@@ -104,7 +113,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 }
 
 /// Fits `heads` logistic regressions over `dim` buckets.
-pub fn fit(rows: &[Row], dim: usize, heads: usize, fit: Fit) -> Fitted {
+pub fn fit(rows: &[Group], dim: usize, heads: usize, fit: Fit) -> Fitted {
     const MEMORY: usize = 10;
     let n = dim * heads + heads;
     let mut theta = vec![0.0; n];
@@ -199,10 +208,19 @@ mod tests {
         Row {
             buckets,
             value,
-            context: &[],
-            context_value: 0.0,
             targets,
         }
+    }
+
+    /// Each row a post of its own, with nothing around it.
+    fn alone(rows: Vec<Row>) -> Vec<Group> {
+        rows.into_iter()
+            .map(|r| Group {
+                context: &[],
+                context_value: 0.0,
+                rows: vec![r],
+            })
+            .collect()
     }
 
     const CFG: Fit = Fit {
@@ -221,7 +239,7 @@ mod tests {
                 row(b, 1.0 / 2f64.sqrt(), vec![(i % 2 == 0, 1.0)])
             })
             .collect();
-        let fitted = fit(&rows, 3, 1, CFG);
+        let fitted = fit(&alone(rows), 3, 1, CFG);
         let w = &fitted.weights;
         assert!(w[0] > 1.0 && w[1] < -1.0, "{w:?}");
         assert!(w[2].abs() < 0.5);
@@ -236,7 +254,7 @@ mod tests {
         let only = [0u32];
         let rows: Vec<Row> = (0..4).map(|i| row(&only, 1.0, vec![(i < 3, 1.0)])).collect();
         let fitted = fit(
-            &rows,
+            &alone(rows),
             1,
             1,
             Fit {
@@ -246,6 +264,32 @@ mod tests {
         );
         let z = fitted.weights[0] + fitted.bias[0];
         assert!((z - 3f64.ln()).abs() < 1e-3, "{z}");
+    }
+
+    #[test]
+    fn a_shared_context_counts_once_per_window() {
+        // Two windows sharing a context are the same problem as two rows
+        // each carrying the context's buckets.
+        let ctx = [2u32];
+        let (a, b) = ([0u32], [1u32]);
+        let shared = vec![Group {
+            context: &ctx,
+            context_value: 0.5,
+            rows: vec![row(&a, 1.0, vec![(true, 1.0)]), row(&b, 1.0, vec![(false, 1.0)])],
+        }];
+        let mut theta = vec![0.3, -0.2, 0.7, 0.1];
+        let mut g1 = vec![0.0; 4];
+        let f1 = objective(&shared, 1, &theta, 10.0, &mut g1);
+        theta[2] += 1e-6;
+        let mut g2 = vec![0.0; 4];
+        let f2 = objective(&shared, 1, &theta, 10.0, &mut g2);
+        // The context's gradient is the finite difference of the loss.
+        assert!(
+            ((f2 - f1) / 1e-6 - g1[2]).abs() < 1e-4,
+            "{} vs {}",
+            (f2 - f1) / 1e-6,
+            g1[2]
+        );
     }
 
     #[test]
@@ -261,9 +305,10 @@ mod tests {
                 _ => row(&a, 1.0, vec![(false, 0.0), (false, 1.0)]),
             })
             .collect();
+        let second_only: Vec<Row> = rows.iter().map(|r| row(r.buckets, 1.0, vec![r.targets[1]])).collect();
+        let second = fit(&alone(second_only), 2, 1, CFG);
+        let rows = alone(rows);
         let both = fit(&rows, 2, 2, CFG);
-        let alone: Vec<Row> = rows.iter().map(|r| row(r.buckets, 1.0, vec![r.targets[1]])).collect();
-        let second = fit(&alone, 2, 1, CFG);
         for bucket in 0..2 {
             assert!((both.weights[2 * bucket + 1] - second.weights[bucket]).abs() < 1e-3);
         }
