@@ -6,7 +6,11 @@
 //! runs squashed, `cmq`/`nn`/`xké` expanded: see [`crate::semantic`]), and
 //! emits:
 //!
-//! - each word (`w`), digits read as `0` so that numbers generalise;
+//! - each word (`w`); a word with digits is read as its shape (`A83462738`
+//!   and `G341343` are both `a0`), with no letter pieces: which numbers are
+//!   identifiers is the detectors' business, and a model that learned the
+//!   length of protocol numbers would warn on every order and receipt
+//!   number;
 //! - each pair of neighbouring words in a sentence (`b`);
 //! - the 3- to 5-letter pieces of each word, with its edges marked (`g`):
 //!   they carry inflections, typos and dialect spellings that whole words
@@ -206,6 +210,11 @@ pub fn part_value(n: usize, weight: f32) -> f32 {
 /// with its edges marked.
 fn word_local(norm: &str, bits: u32, chars: &mut Vec<char>, mut emit: impl FnMut(u32)) {
     let mut h = Hash::new(b'w');
+    if has_digit(norm) {
+        shape(norm, &mut h);
+        emit(h.bucket(bits));
+        return;
+    }
     h.str(norm);
     emit(h.bucket(bits));
     chars.clear();
@@ -220,6 +229,40 @@ fn word_local(norm: &str, bits: u32, chars: &mut Vec<char>, mut emit: impl FnMut
             }
             emit(h.bucket(bits));
         }
+    }
+}
+
+fn has_digit(norm: &str) -> bool {
+    norm.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A word with digits as the model reads it: runs of letters as `a`, runs
+/// of digits as `0`, anything else kept (`2023/45` is `0/0`).
+fn shape(norm: &str, h: &mut Hash) {
+    let mut last = 0u8;
+    for c in norm.chars() {
+        let class = if c.is_ascii_digit() {
+            b'0'
+        } else if c.is_alphabetic() {
+            b'a'
+        } else {
+            0
+        };
+        if class == 0 {
+            h.char(c);
+        } else if class != last {
+            h.byte(class);
+        }
+        last = class;
+    }
+}
+
+/// A word as pairs and negation scopes read it.
+fn word(norm: &str, h: &mut Hash) {
+    if has_digit(norm) {
+        shape(norm, h);
+    } else {
+        h.str(norm);
     }
 }
 
@@ -316,7 +359,7 @@ pub fn extract(
         let mut push = |h: Hash, token: u32| origins.push((h.bucket(bits), token));
         if set.negation && negated > 0 {
             let mut h = Hash::new(b'n');
-            h.str(&token.norm);
+            word(&token.norm, &mut h);
             push(h, at);
         }
         negated = if is_negation(&token.norm) {
@@ -326,9 +369,9 @@ pub fn extract(
         };
         if let Some(next) = tokens.get(i + 1).filter(|n| n.sentence == token.sentence) {
             let mut h = Hash::new(b'b');
-            h.str(&token.norm);
+            word(&token.norm, &mut h);
             h.byte(b' ');
-            h.str(&next.norm);
+            word(&next.norm, &mut h);
             push(h, at);
         }
         if set.concepts {
@@ -423,6 +466,19 @@ mod tests {
         assert_eq!(
             features("prot. 1234", PLAIN).buckets,
             features("prot. 9876", PLAIN).buckets
+        );
+        // A number's length and letters are the detectors' business.
+        assert_eq!(
+            features("ordine n. 9487985568 del 11.3.22", PLAIN).buckets,
+            features("ordine n. 12 del 1.3.2022", PLAIN).buckets
+        );
+        assert_eq!(
+            features("biglietto A83462738", PLAIN).buckets,
+            features("biglietto g3", PLAIN).buckets
+        );
+        assert_ne!(
+            features("biglietto A83462738", PLAIN).buckets,
+            features("biglietto 83462738", PLAIN).buckets
         );
         let with = FeatureSet {
             concepts: true,
