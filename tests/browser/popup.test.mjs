@@ -142,7 +142,8 @@ test('with the service worker asleep, the popup renders from the cache and analy
     await popup.locator('#try').click();
     await popup.keyboard.insertText(`cf ${CF}`);
     await popup.waitForFunction(() => document.querySelectorAll('#try-findings li').length === 1);
-    assert.equal(await popup.textContent('#ente-name'), 'Comune di Esempio');
+    // The default policy names no Ente: the popup names the product.
+    assert.equal(await popup.textContent('#ente-name'), 'Riserbo');
     assert.match(await popup.textContent('#logo-check'), /impronte nella policy: 1/);
     assert.match(await popup.textContent('#try-findings'), /codice fiscale valido/);
     assert.deepEqual(await highlightedTexts(popup), [CF]);
