@@ -63,7 +63,7 @@ pub fn find(input: &Input) -> Vec<Hit> {
         let Some(digits) = c.digits() else {
             continue;
         };
-        if c.continues_a_number || looks_like_a_date(&c.chain_runs) || looks_like_a_date(&c.runs) {
+        if c.continues_a_number || looks_like_a_date(c.chain_runs) || looks_like_a_date(c.runs) {
             continue;
         }
         let Some(national) = national_part(&digits, c.before == Some('+')) else {
