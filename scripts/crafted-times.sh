@@ -21,7 +21,7 @@ time_one() { # file [policy] -> CPU seconds (user + system): the machine is shar
   [ -n "${2:-}" ] && policy=(--policy "$2")
   local rc=0
   timeout "$limit" /usr/bin/time -f '%U %S' -o "$dir/time" "$bin" check "$1" "${policy[@]}" --format json >/dev/null 2>&1 || rc=$?
-  if [ "$rc" = 124 ]; then echo "> ${limit} s"; else awk '{printf "%.2f s", $1 + $2}' "$dir/time"; fi
+  if [ "$rc" = 124 ]; then echo "> ${limit} s"; else tail -n 1 "$dir/time" | awk '{printf "%.2f s", $1 + $2}'; fi
 }
 echo "| input | 100 KB | 1 MB | 4 MB |"
 echo "|---|---|---|---|"

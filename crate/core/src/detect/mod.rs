@@ -135,7 +135,7 @@ impl<'a> Input<'a> {
                     // Only short chains can be a date; long ones are prose.
                     chain_runs: if chain.runs.len() <= 3 { &ct.run_lengths } else { &[] },
                     before: chars.start.checked_sub(1).map(|i| self.folded.chars[i]),
-                    continues_a_number: runs.start > 0 && {
+                    continues_a_number: runs.start > 0 && !chain.soft[runs.start] && {
                         let prev = ct.run_starts[runs.start - 1];
                         ct.digits[from] - ct.digits[prev] == (from - prev) as u32
                     },
@@ -188,9 +188,10 @@ fn near_digits(folded: &Folded, chain: &Chain) -> Vec<Chain> {
     }
     let mut parts = Vec::new();
     let mut current = Chain::default();
-    for (run, &near) in runs.iter().zip(&near) {
+    for ((run, &soft), &near) in runs.iter().zip(&chain.soft).zip(&near) {
         if near {
             current.runs.push(run.clone());
+            current.soft.push(soft);
         } else if !current.runs.is_empty() {
             parts.push(std::mem::take(&mut current));
         }
