@@ -47,18 +47,25 @@ pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Re
                     Ok(line) if line.trim().is_empty() => continue,
                     Ok(line) => parse_record(line),
                 };
-                let record = match record {
+                // Rows are written straight from the findings, with no
+                // JSON tree built in between.
+                match record {
                     Ok((id, text)) => {
                         let findings = analyze(&analyzer, &text);
                         blocking |= findings.iter().any(Finding::is_blocking);
-                        json!({ "id": id, "findings": findings })
+                        let row = Row {
+                            id: &id,
+                            findings: &findings,
+                        };
+                        serde_json::to_writer(&mut out, &row).map_err(|e| write_failed(e.into()))?;
                     }
                     Err(error) => {
                         input_error = true;
-                        json!({ "line": index + 1, "error": error })
+                        let row = json!({ "line": index + 1, "error": error });
+                        serde_json::to_writer(&mut out, &row).map_err(|e| write_failed(e.into()))?;
                     }
-                };
-                writeln!(out, "{record}").map_err(write_failed)?;
+                }
+                out.write_all(b"\n").map_err(write_failed)?;
             }
         }
     }
@@ -70,6 +77,13 @@ pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Re
     } else {
         0
     })
+}
+
+/// One output row of `--format jsonl`.
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    id: &'a Value,
+    findings: &'a [Finding],
 }
 
 /// Findings with offsets in code points, as the CLI promises.

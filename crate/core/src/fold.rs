@@ -94,6 +94,9 @@ const DIGIT_ZEROS: &[u32] = &[
 /// The value of a digit written in any script or compatibility form.
 fn digit_value(c: char) -> Option<u32> {
     let cp = c as u32;
+    if cp < 0xB2 {
+        return None;
+    }
     if let Some(&zero) = DIGIT_ZEROS.iter().rev().find(|&&z| z <= cp) {
         if cp - zero < 10 {
             return Some(cp - zero);

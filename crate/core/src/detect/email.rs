@@ -65,6 +65,8 @@ fn spelled(chars: &[char]) -> Spelled {
         }
         let found = if chars.get(j) == Some(&'@') {
             Some(('@', j + 1, j > i))
+        } else if !matches!(chars.get(j), Some('[' | '(' | '{' | '<' | 'C' | 'P' | 'D')) {
+            None
         } else {
             FORMS.iter().find_map(|&(form, stands, word)| {
                 let n = form.chars().count();
@@ -114,7 +116,18 @@ fn spelled(chars: &[char]) -> Spelled {
 /// Works on the folded text, so full-width letters, look-alike letters and
 /// invisible characters inside an address do not hide it.
 pub fn find(input: &Input) -> Vec<Hit> {
-    let text = spelled(&input.folded.chars);
+    // No `@`, written or spelled: no address, and no need to read the
+    // spelled forms (the common case, kept cheap).
+    let chars = &input.folded.chars;
+    let at_spelled = |i: usize| {
+        let rest = &chars[i..];
+        matches!(rest, ['[' | '(' | '{' | '<', 'A', 'T', ..])
+            || rest.starts_with(&['C', 'H', 'I', 'O', 'C', 'C', 'I', 'O', 'L', 'A'])
+    };
+    if !(0..chars.len()).any(|i| chars[i] == '@' || at_spelled(i)) {
+        return Vec::new();
+    }
+    let text = spelled(chars);
     let chars = &text.chars;
     let mut hits = Vec::new();
     let mut from = 0;
