@@ -60,6 +60,11 @@ const AGAINST: &[&str] = &[
 pub fn find(input: &Input) -> Vec<Hit> {
     let mut hits = Vec::new();
     for c in input.candidates(6..16) {
+        // Without a "+", a phone number starts with 0 (`O` reads 0) or 3:
+        // a cheap test before reading the window as digits.
+        if c.before != Some('+') && !matches!(c.compact.as_bytes()[0], b'0' | b'3' | b'O') {
+            continue;
+        }
         let Some(digits) = c.digits() else {
             continue;
         };
