@@ -10,6 +10,9 @@ scripts/lint.sh
 printf '\033[1m==> Rust tests\033[0m\n'
 cargo test --workspace --all-targets
 
+printf '\033[1m==> fuzzing: analyzer, policy reader, fingerprint decoder (FUZZ_SECONDS each)\033[0m\n'
+scripts/fuzz.sh
+
 printf '\033[1m==> personal data: generated corpus (Faker + python-stdnum)\033[0m\n'
 .venv/bin/python tests/pii/evaluate.py target/release/riserbo
 

@@ -13,41 +13,59 @@ use crate::{render, Failure, Format};
 pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Result<u8, Failure> {
     let policy = policy_or_default(policy)?;
     let analyzer = Analyzer::new(policy);
-    let (name, input) = read_input(file.as_deref())?;
+    let (name, bytes) = read_input(file.as_deref())?;
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = io::BufWriter::new(stdout.lock());
 
     let mut blocking = false;
     let mut input_error = false;
     match format {
         Format::Text => {
-            let findings = analyze(&analyzer, &input);
+            let input = utf8(&name, bytes)?;
+            // Byte offsets: the renderer counts columns itself, once.
+            let findings = analyzer.analyze(&input);
             blocking = findings.iter().any(Finding::is_blocking);
             let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             render::text(&mut out, &name, &input, &findings, color).map_err(write_failed)?;
         }
         Format::Json => {
+            let input = utf8(&name, bytes)?;
             let findings = analyze(&analyzer, &input);
             blocking = findings.iter().any(Finding::is_blocking);
             writeln!(out, "{}", json!({ "findings": findings })).map_err(write_failed)?;
         }
         Format::Jsonl => {
-            for (index, line) in input.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let record = match parse_record(line) {
+            // Line by line: a line that is not UTF-8 is an error row, and
+            // the others are still checked.
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                let record = match std::str::from_utf8(line) {
+                    Err(e) => Err(format!(
+                        "not UTF-8 text (invalid byte at column {})",
+                        e.valid_up_to() + 1
+                    )),
+                    Ok(line) if line.trim().is_empty() => continue,
+                    Ok(line) => parse_record(line),
+                };
+                // Rows are written straight from the findings, with no
+                // JSON tree built in between.
+                match record {
                     Ok((id, text)) => {
                         let findings = analyze(&analyzer, &text);
                         blocking |= findings.iter().any(Finding::is_blocking);
-                        json!({ "id": id, "findings": findings })
+                        let row = Row {
+                            id: &id,
+                            findings: &findings,
+                        };
+                        serde_json::to_writer(&mut out, &row).map_err(|e| write_failed(e.into()))?;
                     }
                     Err(error) => {
                         input_error = true;
-                        json!({ "line": index + 1, "error": error })
+                        let row = json!({ "line": index + 1, "error": error });
+                        serde_json::to_writer(&mut out, &row).map_err(|e| write_failed(e.into()))?;
                     }
-                };
-                writeln!(out, "{record}").map_err(write_failed)?;
+                }
+                out.write_all(b"\n").map_err(write_failed)?;
             }
         }
     }
@@ -61,6 +79,13 @@ pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Re
     })
 }
 
+/// One output row of `--format jsonl`.
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    id: &'a Value,
+    findings: &'a [Finding],
+}
+
 /// Findings with offsets in code points, as the CLI promises.
 fn analyze(analyzer: &Analyzer, text: &str) -> Vec<Finding> {
     let mut findings = analyzer.analyze(text);
@@ -68,8 +93,10 @@ fn analyze(analyzer: &Analyzer, text: &str) -> Vec<Finding> {
     findings
 }
 
+/// One JSONL record: `{"id": ..., "text": "..."}`, read by the core's
+/// strict reader (a key given twice is refused, not read on its last value).
 fn parse_record(line: &str) -> Result<(Value, String), String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
+    let value = riserbo_core::json::parse(line.trim_end_matches('\r')).map_err(|e| format!("not valid JSON: {e}"))?;
     let Value::Object(mut object) = value else {
         return Err("expected an object with \"id\" and \"text\"".into());
     };
@@ -94,7 +121,7 @@ fn load_policy(path: &Path) -> Result<Policy, Failure> {
     Policy::from_json(&json).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
-fn read_input(file: Option<&Path>) -> Result<(String, String), Failure> {
+fn read_input(file: Option<&Path>) -> Result<(String, Vec<u8>), Failure> {
     let mut bytes = Vec::new();
     let name = match file {
         None => "-".to_string(),
@@ -108,13 +135,17 @@ fn read_input(file: Option<&Path>) -> Result<(String, String), Failure> {
     } else {
         bytes = std::fs::read(&name).map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    Ok((name, bytes))
+}
+
+/// The whole input as text, for the formats that read it as one post.
+fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
         Failure(format!(
             "{name} is not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
-    })?;
-    Ok((name, text))
+    })
 }
 
 fn write_failed(e: io::Error) -> Failure {

@@ -99,6 +99,10 @@ enum Command {
         #[command(flatten)]
         training: TrainingArgs,
     },
+    /// Print a text crafted to stress the analyzer (`KIND BYTES`), or a
+    /// policy with N reserved terms (`policy-terms N`); for benchmarks.
+    #[command(hide = true)]
+    Crafted { kind: String, size: usize },
     /// Measure rules, model and both leave-one-author-out: each author is
     /// measured by a model trained and calibrated on the others only.
     EvalAuthors {
@@ -266,6 +270,7 @@ fn main() -> ExitCode {
             training,
         } => learn::Corpora::read(&corpora.corpus, &corpora.also)
             .and_then(|c| learn::train_command(&c, &out, check, training.config())),
+        Command::Crafted { kind, size } => crafted(&kind, size),
         Command::EvalAuthors {
             corpora,
             training,
@@ -287,6 +292,24 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn crafted(kind: &str, size: usize) -> Result<u8, Failure> {
+    use std::io::Write;
+    let text = if kind == "policy-terms" {
+        serde_json::to_string(&riserbo_core::crafted::policy_with_terms(size)).expect("a policy serialises")
+    } else {
+        riserbo_core::crafted::text(kind, size).ok_or_else(|| {
+            Failure(format!(
+                "unknown kind {kind}: one of {}, policy-terms",
+                riserbo_core::crafted::KINDS.join(", ")
+            ))
+        })?
+    };
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map(|_| 0)
+        .map_err(|e| Failure(format!("cannot write output: {e}")))
 }
 
 fn validate_policy(file: &std::path::Path) -> Result<u8, Failure> {

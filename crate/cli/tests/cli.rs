@@ -367,3 +367,99 @@ fn a_policy_with_a_damaged_fingerprint_is_named_by_validate() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn jsonl_reports_a_line_that_is_not_utf8_and_checks_the_rest() {
+    let mut input = b"{\"id\": 1, \"text\": \"cf RSSMRA85T10A562S\"}\n".to_vec();
+    input.extend_from_slice(b"{\"id\": 2, \"text\": \"\xff\xfe caf\xe8\"}\n");
+    input.extend_from_slice(b"{\"id\": 3, \"text\": \"ciao\"}\r\n");
+    let out = riserbo()
+        .args(["check", "--format", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0]["findings"][0]["kind"], "codice_fiscale");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("UTF-8"), "{lines:?}");
+    assert_eq!(lines[2], serde_json::json!({"id": 3, "findings": []}));
+}
+
+#[test]
+fn jsonl_refuses_a_duplicate_key_instead_of_reading_its_last_value() {
+    let out = riserbo()
+        .args(["check", "--format", "jsonl"])
+        .write_stdin("{\"text\":\"RSSMRA85T10A562S\",\"text\":\"ok\",\"id\":1}\n\u{FEFF}{\"id\":2,\"text\":\"ok\"}\n")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines[0]["line"], 1);
+    assert!(
+        lines[0]["error"].as_str().unwrap().contains("duplicate key `text`"),
+        "{lines:?}"
+    );
+    // A byte order mark before a record is skipped, as before a policy.
+    assert_eq!(lines[1], serde_json::json!({"id": 2, "findings": []}));
+}
+
+#[test]
+fn validate_and_check_read_a_policy_alike() {
+    let dir = std::env::temp_dir().join(format!("riserbo-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let twice = dir.join("twice.json");
+    std::fs::write(&twice, r#"{"mode": "warn", "mode": "block"}"#).unwrap();
+    let text = output(riserbo().args(["policy", "validate"]).arg(&twice), 1);
+    assert!(text.contains("duplicate key `mode`"), "{text}");
+    let stderr = complaint(riserbo().args(["check", "--policy"]).arg(&twice).write_stdin("ciao"), 2);
+    assert!(stderr.contains("duplicate key `mode`"), "{stderr}");
+    // A byte order mark, as Windows editors write it: valid for both.
+    let bom = dir.join("bom.json");
+    std::fs::write(&bom, "\u{FEFF}{\"allowlist\": [\"RSSMRA85T10A562S\"]}").unwrap();
+    output(riserbo().args(["policy", "validate"]).arg(&bom), 0);
+    output(
+        riserbo()
+            .args(["check", "--policy"])
+            .arg(&bom)
+            .write_stdin("cf RSSMRA85T10A562S"),
+        0,
+    );
+    // A blank allowlist entry is named, and refused by both.
+    let blank = dir.join("blank.json");
+    std::fs::write(&blank, r#"{"allowlist": [" "]}"#).unwrap();
+    let text = output(riserbo().args(["policy", "validate"]).arg(&blank), 1);
+    assert!(text.contains("allowlist[0]"), "{text}");
+    complaint(riserbo().args(["check", "--policy"]).arg(&blank).write_stdin("ciao"), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn text_format_shows_a_window_around_each_finding_of_a_long_line() {
+    let phones: Vec<String> = (0..2_000).map(|i| format!("tel 333 {:07}", 1_000_000 + i)).collect();
+    let line = format!("{} fine", phones.join(" e "));
+    let text = output(riserbo().arg("check").write_stdin(line.clone()), 1);
+    let findings = text.matches("[personal_data.phone]").count();
+    assert!(findings >= 1_900, "{findings}");
+    // Each finding prints a window of the line, not the line.
+    assert!(
+        text.len() < findings * 600,
+        "{} bytes for {findings} findings",
+        text.len()
+    );
+    let shown: Vec<&str> = text.lines().filter(|l| l.starts_with("1 | ")).collect();
+    assert_eq!(shown.len(), findings);
+    assert!(
+        shown.iter().all(|l| l.chars().count() <= 4 + 1 + 40 + 80 + 40 + 1),
+        "{shown:?}"
+    );
+    // The window holds the number, its carets and the column in characters.
+    let second = format!("tel 333 {}", 1_000_001);
+    let column = line.find(&second).unwrap() + 5;
+    assert!(text.contains(&format!("-:1:{column}: critico")), "{}", &text[..2000]);
+    let tenth = shown.iter().find(|l| l.contains("333 1000010 ")).unwrap();
+    assert!(tenth.starts_with("1 | …") && tenth.ends_with('…'), "{tenth}");
+}

@@ -86,6 +86,11 @@ impl Analyzer {
             allowlist.extend(detect::all(&Input::new(entry)).into_iter().map(|hit| hit.canonical));
             allowlist.push(compact(entry));
         }
+        // An entry with no letter or digit (" ", "-") names no identifier;
+        // kept, its empty form would excuse whatever has an empty one.
+        allowlist.retain(|form| form.chars().any(char::is_alphanumeric));
+        allowlist.sort_unstable();
+        allowlist.dedup();
         let semantic = Semantic::new(&policy);
         // Policies are checked when read, so a fingerprint that does not
         // decode here can only come from a policy built in code: skip it.
@@ -182,10 +187,22 @@ impl Analyzer {
         hits.extend(semantic::confidential::find(&self.semantic, post));
         hits.extend(semantic::voice::find(&self.semantic, post));
         hits.extend(semantic::reputation::find(&self.semantic, post));
-        let (excused, hits): (Vec<Hit>, Vec<Hit>) = semantic::merge(hits).into_iter().partition(|hit| {
-            self.allowlist.contains(&hit.canonical) || self.allowlist.contains(&compact(&hit.canonical))
-        });
+        let (excused, hits): (Vec<Hit>, Vec<Hit>) =
+            semantic::merge(hits).into_iter().partition(|hit| self.allowlisted(hit));
         (hits, excused.into_iter().map(|h| h.span).collect())
+    }
+
+    /// Is `hit` one of the Ente's own published identifiers? The allowlist
+    /// names identifiers only: a meaning-level finding (a disclosure, the
+    /// Ente's voice, an insult) is never excused by it, whatever it lists.
+    fn allowlisted(&self, hit: &Hit) -> bool {
+        if hit.rule.category != Category::PersonalData || self.allowlist.is_empty() {
+            return false;
+        }
+        let listed = |form: &str| {
+            form.chars().any(char::is_alphanumeric) && self.allowlist.binary_search_by(|a| a.as_str().cmp(form)).is_ok()
+        };
+        listed(&hit.canonical) || listed(&compact(&hit.canonical))
     }
 
     /// The model's own finding for category `k`: the window that scored
@@ -523,6 +540,39 @@ mod tests {
             crate::policy::SeverityOverride::Off,
         );
         assert!(Analyzer::new(off).analyze(text).is_empty());
+    }
+
+    #[test]
+    fn no_allowlist_entry_silences_a_meaning_level_finding() {
+        let text = "A nome del Comune vi comunico che lo sportello resta chiuso. \
+            Il sindaco è un incompetente. Vi giro il bando di gara prima che esca. \
+            Il mio cf è RSSMRA85T10A562S";
+        let categories = |allowlist: Vec<String>| {
+            let policy = Policy {
+                allowlist,
+                ..Policy::default()
+            };
+            let mut c: Vec<Category> = Analyzer::with_model(policy, None)
+                .analyze(text)
+                .into_iter()
+                .map(|f| f.category)
+                .collect();
+            c.dedup();
+            c
+        };
+        let all = categories(Vec::new());
+        assert_eq!(all.len(), 4, "{all:?}");
+        // Entries built in code skip `Policy::validate`: blank, punctuation,
+        // and what a meaning-level hit once carried as its canonical form.
+        for entry in ["", " ", "\t", "-", ". /", "\u{200B}", "_"] {
+            assert_eq!(categories(vec![entry.into()]), all, "{entry:?}");
+        }
+        // Listing the text of a finding does not excuse it either.
+        let listed = vec!["il sindaco è un incompetente".into(), "sindaco incompetente".into()];
+        assert_eq!(categories(listed), all);
+        // An identifier the Ente lists is still excused.
+        let without_cf: Vec<Category> = all.iter().copied().filter(|&c| c != Category::PersonalData).collect();
+        assert_eq!(categories(vec!["RSSMRA85T10A562S".into()]), without_cf);
     }
 
     #[test]

@@ -9,9 +9,12 @@
 
 mod analyzer;
 pub mod catalogue;
+#[doc(hidden)]
+pub mod crafted;
 pub mod detect;
 mod finding;
 pub mod fold;
+pub mod json;
 pub mod logo;
 pub mod model;
 pub mod offsets;

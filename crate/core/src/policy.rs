@@ -154,8 +154,17 @@ impl std::error::Error for PolicyError {}
 
 impl Policy {
     /// Reads a policy from JSON. Missing fields take the default's values.
+    ///
+    /// The same reader as [`Policy::validate`] (a byte order mark skipped,
+    /// duplicate keys refused, see [`crate::json`]): a policy is accepted
+    /// exactly when validation finds no problem.
     pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
-        let policy: Policy = serde_json::from_str(json).map_err(|e| PolicyError(format!("policy JSON: {e}")))?;
+        let problems = Policy::validate(json);
+        if !problems.is_empty() {
+            return Err(PolicyError(problems.join("; ")));
+        }
+        let value = crate::json::parse(json).map_err(|e| PolicyError(format!("policy JSON: {e}")))?;
+        let policy: Policy = serde_json::from_value(value).map_err(|e| PolicyError(format!("policy JSON: {e}")))?;
         policy.check()?;
         Ok(policy)
     }
@@ -163,7 +172,7 @@ impl Policy {
     /// Every problem in a policy, each with the path of its field, reading
     /// each field on its own so that one bad field does not hide the others.
     pub fn validate(json: &str) -> Vec<String> {
-        let value: serde_json::Value = match serde_json::from_str(json) {
+        let value = match crate::json::parse(json) {
             Ok(v) => v,
             Err(e) => return vec![format!("(file): not valid JSON: {e}")],
         };
@@ -223,6 +232,24 @@ impl Policy {
         for (i, print) in self.logo_fingerprints.iter().enumerate() {
             if let Err(e) = crate::logo::Fingerprint::decode(print) {
                 return Err(PolicyError(format!("logoFingerprints[{i}]: {e}")));
+            }
+        }
+        // A list entry with no letter or digit names nothing: a blank
+        // allowlist entry once excused every meaning-level finding.
+        let lists: [(&str, &Vec<String>, &str); 3] = [
+            ("allowlist", &self.allowlist, "names no identifier"),
+            ("confidentialTerms", &self.confidential_terms, "names no word"),
+            ("enteAliases", &self.ente_aliases, "names no word"),
+        ];
+        for (field, list, what) in lists {
+            if let Some((i, bad)) = list
+                .iter()
+                .enumerate()
+                .find(|(_, e)| !e.chars().any(char::is_alphanumeric))
+            {
+                return Err(PolicyError(format!(
+                    "{field}[{i}]: `{bad}` {what} (no letter or digit): remove it"
+                )));
             }
         }
         if !matches!(self.language.as_str(), "it" | "en") {
@@ -290,6 +317,44 @@ mod tests {
         assert!(Policy::validate(r#"{"workHours": {"days": [1], "start": "00:00", "end": "24:00"}}"#).is_empty());
         assert!(!Policy::validate(r#"{"workHours": {"days": [1], "start": "00:00", "end": "24:01"}}"#).is_empty());
         assert_eq!(Policy::validate("[1]"), ["(file): the policy must be a JSON object"]);
+    }
+
+    #[test]
+    fn blank_or_punctuation_entries_are_named_and_refused() {
+        for (json, field) in [
+            (r#"{"allowlist": [" "]}"#, "allowlist[0]"),
+            (r#"{"allowlist": ["+39 0965 123456", ""]}"#, "allowlist[1]"),
+            (r#"{"allowlist": ["\t\n"]}"#, "allowlist[0]"),
+            (r#"{"allowlist": ["-.-"]}"#, "allowlist[0]"),
+            (r#"{"confidentialTerms": ["Fenice", "  "]}"#, "confidentialTerms[1]"),
+            (r#"{"enteAliases": ["..."]}"#, "enteAliases[0]"),
+        ] {
+            let problems = Policy::validate(json);
+            assert_eq!(problems.len(), 1, "{json}: {problems:?}");
+            assert!(problems[0].starts_with(field), "{json}: {problems:?}");
+            assert!(Policy::from_json(json).is_err(), "{json}");
+        }
+        assert!(Policy::validate(r#"{"allowlist": ["+39 0965 123456"]}"#).is_empty());
+    }
+
+    #[test]
+    fn validate_and_from_json_read_alike() {
+        // A duplicate key is refused by both, wherever it is.
+        for json in [
+            r#"{"mode": "warn", "mode": "block"}"#,
+            r#"{"workHours": {"days": [1], "days": [2], "start": "08:00", "end": "14:00"}}"#,
+        ] {
+            let problems = Policy::validate(json);
+            assert!(
+                problems.len() == 1 && problems[0].contains("duplicate key"),
+                "{json}: {problems:?}"
+            );
+            assert!(Policy::from_json(json).unwrap_err().0.contains("duplicate key"));
+        }
+        // A byte order mark is accepted by both.
+        let bom = "\u{FEFF}{\"mode\": \"block\"}";
+        assert!(Policy::validate(bom).is_empty());
+        assert_eq!(Policy::from_json(bom).unwrap().mode, Mode::Block);
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn find(input: &Input) -> Vec<Hit> {
         // A code whose digits were all replaced (full omocodia) is written as
         // one word; across several words of prose such a match is chance.
         .filter(|c| c.runs.len() == 1 || c.compact.bytes().any(|b| b.is_ascii_digit()))
-        .filter_map(|c| canonical(&c.compact).map(|code| Hit::new(&CODICE_FISCALE, c.span, code)))
+        .filter_map(|c| canonical(c.compact).map(|code| Hit::new(&CODICE_FISCALE, c.span, code)))
         .collect()
 }
 

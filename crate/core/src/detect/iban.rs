@@ -50,13 +50,21 @@ const LENGTHS: &[(&str, usize)] = &[
 pub fn find(input: &Input) -> Vec<Hit> {
     input
         .candidates(15..35)
-        .filter_map(|c| canonical(&c.compact).map(|iban| Hit::new(&IBAN, c.span, iban)))
+        .filter_map(|c| canonical(c.compact).map(|iban| Hit::new(&IBAN, c.span, iban)))
         .collect()
 }
 
 /// The IBAN as written if valid; otherwise, read with `O`/`I` as `0`/`1`
 /// after the country code (and the Italian CIN letter), if that is valid.
 pub fn canonical(compact: &str) -> Option<String> {
+    // Every IBAN starts with its country's two letters.
+    if !compact
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|cc| cc.iter().all(u8::is_ascii_alphabetic))
+    {
+        return None;
+    }
     if valid(compact) {
         return Some(compact.to_string());
     }

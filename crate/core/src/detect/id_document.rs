@@ -49,9 +49,9 @@ pub fn find(input: &Input) -> Vec<Hit> {
         }
         let supported = any_prefix(input.words_before(c.span.start, 5), SUPPORT);
         if supported {
-            hits.push(Hit::new(&ID_DOCUMENT, c.span, c.compact));
+            hits.push(Hit::new(&ID_DOCUMENT, c.span, c.compact.to_string()));
         } else if distinctive {
-            hits.push(Hit::new(&ID_DOCUMENT, c.span, c.compact).with_severity(Severity::Warning));
+            hits.push(Hit::new(&ID_DOCUMENT, c.span, c.compact.to_string()).with_severity(Severity::Warning));
         }
     }
     hits

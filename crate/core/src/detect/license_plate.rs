@@ -7,8 +7,8 @@ use crate::rules::LICENSE_PLATE;
 pub fn find(input: &Input) -> Vec<Hit> {
     input
         .candidates(7..8)
-        .filter(|c| matches!(c.runs.as_slice(), [7] | [2, 3, 2]) && shape(&c.compact))
-        .map(|c| Hit::new(&LICENSE_PLATE, c.span, c.compact))
+        .filter(|c| matches!(c.runs, [7] | [2, 3, 2]) && shape(c.compact))
+        .map(|c| Hit::new(&LICENSE_PLATE, c.span, c.compact.to_string()))
         .collect()
 }
 

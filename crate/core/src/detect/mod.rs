@@ -33,7 +33,47 @@ pub struct Input<'a> {
     /// The chains cut down to the runs near a digit: the only places a
     /// window holding a digit can come from.
     pub digit_chains: Vec<Chain>,
+    /// What windows are cut from, per chain of `chains` and of
+    /// `digit_chains` (see [`ChainText`]).
+    chain_texts: Vec<ChainText>,
+    digit_chain_texts: Vec<ChainText>,
     pub words: Vec<Word>,
+}
+
+/// A chain's alphanumerics joined (ASCII upper case: one byte a char), the
+/// length of each run, and how many digits precede each char: every window
+/// of the chain is then a slice, found without copying or counting.
+struct ChainText {
+    compact: String,
+    run_lengths: Vec<usize>,
+    /// Where each run starts in `compact`.
+    run_starts: Vec<usize>,
+    /// `digits[k]`: digits among the first `k` chars of `compact`.
+    digits: Vec<u32>,
+}
+
+impl ChainText {
+    fn new(folded: &Folded, chain: &Chain) -> ChainText {
+        let mut compact = String::new();
+        let mut run_lengths = Vec::with_capacity(chain.runs.len());
+        let mut run_starts = Vec::with_capacity(chain.runs.len());
+        let mut digits = vec![0];
+        for run in &chain.runs {
+            run_starts.push(compact.len());
+            run_lengths.push(run.len());
+            for &c in &folded.chars[run.clone()] {
+                compact.push(c);
+                let before = *digits.last().unwrap_or(&0);
+                digits.push(before + u32::from(c.is_ascii_digit()));
+            }
+        }
+        ChainText {
+            compact,
+            run_lengths,
+            run_starts,
+            digits,
+        }
+    }
 }
 
 /// The longest window any identifier detector asks for, in alphanumerics.
@@ -43,13 +83,17 @@ impl<'a> Input<'a> {
     pub fn new(text: &'a str) -> Input<'a> {
         let folded = Folded::new(text);
         let chains = folded.chains();
-        let digit_chains = chains.iter().flat_map(|c| near_digits(&folded, c)).collect();
+        let digit_chains: Vec<Chain> = chains.iter().flat_map(|c| near_digits(&folded, c)).collect();
+        let chain_texts = chains.iter().map(|c| ChainText::new(&folded, c)).collect();
+        let digit_chain_texts = digit_chains.iter().map(|c| ChainText::new(&folded, c)).collect();
         let words = words::words(text);
         Input {
             text,
             folded,
             chains,
             digit_chains,
+            chain_texts,
+            digit_chain_texts,
             words,
         }
     }
@@ -58,39 +102,43 @@ impl<'a> Input<'a> {
     /// at least one digit, as a [`Candidate`]. Identifier detectors start
     /// from these. Windows of plain words, the bulk of any post, are
     /// skipped before anything is allocated.
-    pub fn candidates(&self, lengths: Range<usize>) -> impl Iterator<Item = Candidate> + '_ {
+    pub fn candidates(&self, lengths: Range<usize>) -> impl Iterator<Item = Candidate<'_>> + '_ {
         self.windows(lengths, true)
     }
 
     /// Like [`Input::candidates`], letters-only windows included (a fully
     /// omocodic codice fiscale has no digit left).
-    pub fn all_candidates(&self, lengths: Range<usize>) -> impl Iterator<Item = Candidate> + '_ {
+    pub fn all_candidates(&self, lengths: Range<usize>) -> impl Iterator<Item = Candidate<'_>> + '_ {
         self.windows(lengths, false)
     }
 
-    fn windows(&self, lengths: Range<usize>, need_digit: bool) -> impl Iterator<Item = Candidate> + '_ {
-        let chains = if need_digit { &self.digit_chains } else { &self.chains };
-        chains.iter().flat_map(move |chain| {
+    /// Each window costs constant time and allocates nothing: its text, run
+    /// lengths and digit count are slices of its chain's [`ChainText`].
+    fn windows(&self, lengths: Range<usize>, need_digit: bool) -> impl Iterator<Item = Candidate<'_>> + '_ {
+        let (chains, texts) = if need_digit {
+            (&self.digit_chains, &self.digit_chain_texts)
+        } else {
+            (&self.chains, &self.chain_texts)
+        };
+        chains.iter().zip(texts).flat_map(move |(chain, ct)| {
             chain.windows(lengths.clone()).filter_map(move |runs| {
-                let chars = chain.char_range(&runs);
-                if need_digit && !self.folded.chars[chars.clone()].iter().any(char::is_ascii_digit) {
+                let from = ct.run_starts[runs.start];
+                let to = ct.run_starts[runs.end - 1] + ct.run_lengths[runs.end - 1];
+                if need_digit && ct.digits[to] == ct.digits[from] {
                     return None;
                 }
+                let chars = chain.char_range(&runs);
                 Some(Candidate {
-                    compact: chain.compact(&self.folded, &runs),
+                    compact: &ct.compact[from..to],
                     span: self.folded.byte_span(chars.clone()),
-                    runs: chain.runs[runs.clone()].iter().map(|r| r.len()).collect(),
+                    runs: &ct.run_lengths[runs.clone()],
                     // Only short chains can be a date; long ones are prose.
-                    chain_runs: if chain.runs.len() <= 3 {
-                        chain.runs.iter().map(|r| r.len()).collect()
-                    } else {
-                        Vec::new()
-                    },
+                    chain_runs: if chain.runs.len() <= 3 { &ct.run_lengths } else { &[] },
                     before: chars.start.checked_sub(1).map(|i| self.folded.chars[i]),
-                    continues_a_number: runs.start > 0
-                        && self.folded.chars[chain.runs[runs.start - 1].clone()]
-                            .iter()
-                            .all(char::is_ascii_digit),
+                    continues_a_number: runs.start > 0 && !chain.soft[runs.start] && {
+                        let prev = ct.run_starts[runs.start - 1];
+                        ct.digits[from] - ct.digits[prev] == (from - prev) as u32
+                    },
                     chars,
                 })
             })
@@ -140,9 +188,10 @@ fn near_digits(folded: &Folded, chain: &Chain) -> Vec<Chain> {
     }
     let mut parts = Vec::new();
     let mut current = Chain::default();
-    for (run, &near) in runs.iter().zip(&near) {
+    for ((run, &soft), &near) in runs.iter().zip(&chain.soft).zip(&near) {
         if near {
             current.runs.push(run.clone());
+            current.soft.push(soft);
         } else if !current.runs.is_empty() {
             parts.push(std::mem::take(&mut current));
         }
@@ -154,18 +203,18 @@ fn near_digits(folded: &Folded, chain: &Chain) -> Vec<Chain> {
 }
 
 /// A possible identifier: whole alphanumeric runs of a chain.
-pub struct Candidate {
+pub struct Candidate<'a> {
     /// Upper-case alphanumerics, separators removed.
-    pub compact: String,
+    pub compact: &'a str,
     /// Byte span in the original text.
     pub span: Range<usize>,
     /// Folded-char range.
     pub chars: Range<usize>,
     /// Length of each run, e.g. `[3, 3, 5, 5]` for `RSS MRA 85T10 A562S`.
-    pub runs: Vec<usize>,
+    pub runs: &'a [usize],
     /// Length of each run of the whole chain the candidate was cut from,
     /// when it has at most three runs (empty otherwise).
-    pub chain_runs: Vec<usize>,
+    pub chain_runs: &'a [usize],
     /// The folded char just before the candidate, if any (`+` of `+39`).
     pub before: Option<char>,
     /// The run before the candidate in its chain is all digits: the
@@ -173,11 +222,11 @@ pub struct Candidate {
     pub continues_a_number: bool,
 }
 
-impl Candidate {
+impl Candidate<'_> {
     /// The candidate read as a number: digits, with the look-alikes `O`
     /// and `I` read as `0` and `1` when real digits are the majority.
     pub fn digits(&self) -> Option<String> {
-        read_as_digits(&self.compact)
+        read_as_digits(self.compact)
     }
 }
 
@@ -246,22 +295,46 @@ pub fn all(input: &Input) -> Vec<Hit> {
 
 /// Where identifiers overlap (a card number also reads as a phone number),
 /// keeps the most severe, then the longest, then the earliest.
+///
+/// A hit clashes with a kept identifier when both are identifiers, and
+/// with a kept hit of its own rule. Kept identifiers never overlap each
+/// other, nor do the kept hits of one rule, so each group is a set of
+/// disjoint spans: whether a new span overlaps one of them is one ordered
+/// look-up (the kept span starting last before the new one ends), and the
+/// whole resolution costs O(n log n) however dense the text.
 pub fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
+    use std::collections::{BTreeMap, HashMap};
     hits.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
             .then(a.span.start.cmp(&b.span.start))
     });
+    /// Disjoint spans, start to end.
+    type Spans = BTreeMap<usize, usize>;
+    fn overlaps(spans: &Spans, span: &Range<usize>) -> bool {
+        spans
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(&start, &end)| start < span.end && span.start < end)
+    }
+    let mut identifiers = Spans::new();
+    let mut by_rule: HashMap<&'static str, Spans> = HashMap::new();
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for hit in hits {
-        let clash = kept.iter().any(|k| {
-            let overlap = k.span.start < hit.span.end && hit.span.start < k.span.end;
-            overlap && (k.rule.id == hit.rule.id || (k.rule.identifier && hit.rule.identifier))
-        });
-        if !clash {
-            kept.push(hit);
+        let own = by_rule.entry(hit.rule.id).or_default();
+        let clash = overlaps(own, &hit.span) || (hit.rule.identifier && overlaps(&identifiers, &hit.span));
+        if clash {
+            continue;
         }
+        // An empty span overlaps nothing and hides nothing.
+        if !hit.span.is_empty() {
+            own.insert(hit.span.start, hit.span.end);
+            if hit.rule.identifier {
+                identifiers.insert(hit.span.start, hit.span.end);
+            }
+        }
+        kept.push(hit);
     }
     kept
 }

@@ -23,7 +23,7 @@ pub fn find(input: &Input) -> Vec<Hit> {
     for c in input.candidates(11..14) {
         let (prefixed, rest) = match c.compact.strip_prefix("IT") {
             Some(rest) => (true, rest),
-            None => (false, c.compact.as_str()),
+            None => (false, c.compact),
         };
         let Some(digits) = super::read_as_digits(rest) else {
             continue;

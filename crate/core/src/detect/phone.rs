@@ -60,10 +60,15 @@ const AGAINST: &[&str] = &[
 pub fn find(input: &Input) -> Vec<Hit> {
     let mut hits = Vec::new();
     for c in input.candidates(6..16) {
+        // Without a "+", a phone number starts with 0 (`O` reads 0) or 3:
+        // a cheap test before reading the window as digits.
+        if c.before != Some('+') && !matches!(c.compact.as_bytes()[0], b'0' | b'3' | b'O') {
+            continue;
+        }
         let Some(digits) = c.digits() else {
             continue;
         };
-        if c.continues_a_number || looks_like_a_date(&c.chain_runs) || looks_like_a_date(&c.runs) {
+        if c.continues_a_number || looks_like_a_date(c.chain_runs) || looks_like_a_date(c.runs) {
             continue;
         }
         let Some(national) = national_part(&digits, c.before == Some('+')) else {

@@ -285,13 +285,59 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
     }
 
     // The policy's own reserved terms.
-    for term in &sem.confidential_terms {
-        let phrase: Vec<&str> = term.iter().map(String::as_str).collect();
-        for i in 0..tokens.len() {
-            if post.phrase_at(i, &phrase) {
-                hits.push(Hit::new(&CONF_TERM, post.span(i, i + phrase.len() - 1), term.join(" ")));
-            }
-        }
+    for (term, first, last) in sem.terms_in(post) {
+        let canonical = sem.confidential_terms[term].join(" ");
+        hits.push(Hit::new(&CONF_TERM, post.span(first, last), canonical));
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Policy;
+
+    /// The reserved terms found in `text`, as underlined.
+    fn terms(policy_terms: &[&str], text: &str) -> Vec<String> {
+        let policy = Policy {
+            confidential_terms: policy_terms.iter().map(|t| t.to_string()).collect(),
+            ..Policy::default()
+        };
+        let sem = Semantic::new(&policy);
+        let post = sem.post(text, &crate::words::words(text));
+        find(&sem, &post)
+            .into_iter()
+            .filter(|h| h.rule.id == CONF_TERM.id)
+            .map(|h| text[h.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reserved_terms_match_whole_words_however_written() {
+        let policy = ["Progetto Fenice", "fenice", "Ufficio Gare Riservate", "PNRR"];
+        assert_eq!(
+            terms(&policy, "Il PROGETTO fenice parte: pnrr."),
+            ["PROGETTO fenice", "fenice", "pnrr"]
+        );
+        // Adjacent terms, at both ends of the post.
+        assert_eq!(terms(&policy, "Fenice Fenice"), ["Fenice", "Fenice"]);
+        // Inside a longer word, a term is not there.
+        assert!(terms(&policy, "la fenicetta e il progettone").is_empty());
+        assert_eq!(terms(&policy, "all'ufficio gare riservate"), ["ufficio gare riservate"]);
+    }
+
+    #[test]
+    fn many_reserved_terms_are_matched_by_one_automaton() {
+        let policy = crate::crafted::policy_with_terms(1_000);
+        let sem = Semantic::new(&policy);
+        let text = "Domani riunione, poi pausa caffè con fenice 10 e progetto12 e progetto15.";
+        let post = sem.post(text, &crate::words::words(text));
+        let found: Vec<&str> = find(&sem, &post)
+            .into_iter()
+            .filter(|h| h.rule.id == CONF_TERM.id)
+            .map(|h| &text[h.span])
+            .collect();
+        // In the order of the policy's list.
+        assert_eq!(found, ["fenice 10", "progetto12", "progetto15", "pausa caffè"]);
+    }
 }

@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod reputation;
 pub mod voice;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -212,12 +213,28 @@ impl Concept {
 }
 
 /// A post's tokens with the queries every rule needs.
+///
+/// Every query costs time bounded by a window of tokens, or is answered
+/// from tables computed once per post: a rule that asks one question per
+/// word must stay linear in the post (issue 13: a long paste froze the
+/// analysis when a query rescanned the post from its start).
 pub struct Post<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
+    /// Per token: a "non è vero" starts earlier in its sentence (computed
+    /// on first use).
+    denied: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Post<'a> {
+    pub fn new(text: &'a str, tokens: Vec<Token>) -> Post<'a> {
+        Post {
+            text,
+            tokens,
+            denied: OnceCell::new(),
+        }
+    }
+
     /// Index of the first token in `range` (same sentence as `at`) that
     /// satisfies `pred`.
     pub fn find_in(&self, range: Range<usize>, at: usize, pred: impl Fn(usize) -> bool) -> Option<usize> {
@@ -240,9 +257,15 @@ impl<'a> Post<'a> {
             .all(|(k, w)| self.tokens.get(i + k).is_some_and(|t| t.norm == *w))
     }
 
-    /// Does `phrase` occur anywhere in the post?
+    /// Does `phrase` occur anywhere in the post? One pass over the post:
+    /// ask it once per post, not once per word.
     pub fn has_phrase(&self, phrase: &[&str]) -> bool {
         (0..self.tokens.len()).any(|i| self.phrase_at(i, phrase))
+    }
+
+    /// Does any of `phrases` occur anywhere in the post?
+    pub fn has_any_phrase(&self, phrases: &[&[&str]]) -> bool {
+        phrases.iter().any(|p| self.has_phrase(p))
     }
 
     /// Is token `i` negated: "non", "mai", "nessun" among the three words
@@ -252,8 +275,31 @@ impl<'a> Post<'a> {
         let close = (i.saturating_sub(3)..i)
             .filter(|&k| self.tokens[k].sentence == sentence)
             .any(|k| matches!(self.tokens[k].norm.as_str(), "non" | "mai" | "nessun" | "nessuno"));
-        let denial = (0..i).any(|k| self.tokens[k].sentence == sentence && self.phrase_at(k, &["non", "e", "vero"]));
-        close || denial
+        close || self.denied()[i]
+    }
+
+    /// Per token, whether "non è vero" starts earlier in its sentence: one
+    /// pass over the post.
+    fn denied(&self) -> &[bool] {
+        self.denied.get_or_init(|| {
+            let mut out = Vec::with_capacity(self.tokens.len());
+            let mut denied = false;
+            for (k, t) in self.tokens.iter().enumerate() {
+                if k > 0 && self.tokens[k - 1].sentence != t.sentence {
+                    denied = false;
+                }
+                out.push(denied);
+                denied |= self.phrase_at(k, &["non", "e", "vero"]);
+            }
+            out
+        })
+    }
+
+    /// The tokens of sentence `sentence` (tokens are in sentence order).
+    pub fn sentence(&self, sentence: usize) -> Range<usize> {
+        let start = self.tokens.partition_point(|t| t.sentence < sentence);
+        let end = self.tokens.partition_point(|t| t.sentence <= sentence);
+        start..end
     }
 
     /// The byte span covering tokens `a` and `b`.
@@ -283,7 +329,13 @@ pub struct Semantic {
     pub ente_name_words: Vec<String>,
     /// The policy's reserved terms, as sequences of normal forms.
     pub confidential_terms: Vec<Vec<String>>,
+    /// One automaton over all the reserved terms (see [`Semantic::terms_in`]).
+    terms: Option<aho_corasick::AhoCorasick>,
 }
+
+/// Separates normal forms in the text the reserved-terms automaton reads:
+/// no normal form contains it.
+const TERM_SEPARATOR: char = '\u{1}';
 
 impl Semantic {
     pub fn new(policy: &Policy) -> Semantic {
@@ -300,7 +352,7 @@ impl Semantic {
             .map(|w| w.norm)
             .filter(|w| !matches!(w.as_str(), "comune" | "di" | "del" | "della" | "citta"))
             .collect();
-        let confidential_terms = policy
+        let confidential_terms: Vec<Vec<String>> = policy
             .confidential_terms
             .iter()
             .map(|t| {
@@ -317,6 +369,7 @@ impl Semantic {
                 *index.entry(stem.clone()).or_default() |= concept.bit;
             }
         }
+        let terms = Semantic::terms_automaton(&confidential_terms);
         Semantic {
             normalizer,
             lexicon,
@@ -324,7 +377,54 @@ impl Semantic {
             words: Mutex::new(FnvMap::default()),
             ente_name_words,
             confidential_terms,
+            terms,
         }
+    }
+
+    /// The automaton of the reserved terms, each written as its normal
+    /// forms between separators, so that a term matches whole words only.
+    fn terms_automaton(terms: &[Vec<String>]) -> Option<aho_corasick::AhoCorasick> {
+        if terms.is_empty() {
+            return None;
+        }
+        let patterns = terms.iter().map(|words| {
+            let mut p = String::from(TERM_SEPARATOR);
+            for w in words {
+                p.push_str(w);
+                p.push(TERM_SEPARATOR);
+            }
+            p
+        });
+        // Only a policy too large for memory fails to build: its terms are
+        // then unmatched, as `policy validate` cannot say otherwise.
+        aho_corasick::AhoCorasick::new(patterns).ok()
+    }
+
+    /// Every occurrence of a reserved term in `post`, as (term index, first
+    /// token, last token): one pass of one automaton over the post's normal
+    /// forms, however many terms the policy lists.
+    pub fn terms_in(&self, post: &Post) -> Vec<(usize, usize, usize)> {
+        let Some(automaton) = &self.terms else {
+            return Vec::new();
+        };
+        let mut haystack = String::from(TERM_SEPARATOR);
+        // Where each token's separator (just before it) lies.
+        let mut starts = Vec::with_capacity(post.tokens.len());
+        for t in &post.tokens {
+            starts.push(haystack.len() - 1);
+            haystack.push_str(&t.norm);
+            haystack.push(TERM_SEPARATOR);
+        }
+        let mut found: Vec<(usize, usize, usize)> = automaton
+            .find_overlapping_iter(&haystack)
+            .filter_map(|m| {
+                let first = starts.binary_search(&m.start()).ok()?;
+                let words = self.confidential_terms[m.pattern().as_usize()].len();
+                Some((m.pattern().as_usize(), first, first + words - 1))
+            })
+            .collect();
+        found.sort_unstable_by_key(|&(term, first, _)| (term, first));
+        found
     }
 
     /// The post's tokens, from the words the detectors already split.
@@ -354,7 +454,7 @@ impl Semantic {
                 }
             })
             .collect();
-        Post { text, tokens }
+        Post::new(text, tokens)
     }
 
     /// Normal form, stem, elision and concept bits of one folded word.
@@ -414,19 +514,32 @@ impl Semantic {
     }
 }
 
-/// Keeps one meaning-level finding per rule where several overlap (a
+/// Keeps one meaning-level finding per category where several overlap (a
 /// clause that matches twice reads as one problem); other hits pass.
+///
+/// Hits are swept in order of start: the kept hits of a category never
+/// overlap each other, so a new one overlaps a kept one exactly when it
+/// starts before the furthest end kept so far in its category.
 pub fn merge(mut hits: Vec<crate::detect::Hit>) -> Vec<crate::detect::Hit> {
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     let mut kept: Vec<crate::detect::Hit> = Vec::with_capacity(hits.len());
+    let mut reach: Vec<(crate::Category, usize)> = Vec::new();
     for hit in hits {
-        let semantic = !matches!(hit.rule.category, crate::Category::PersonalData | crate::Category::Logo);
-        let dup = semantic
-            && kept.iter().any(|k| {
-                k.rule.category == hit.rule.category && k.span.start < hit.span.end && hit.span.start < k.span.end
-            });
-        if !dup {
+        let category = hit.rule.category;
+        if matches!(category, crate::Category::PersonalData | crate::Category::Logo) {
             kept.push(hit);
+            continue;
+        }
+        match reach.iter_mut().find(|(c, _)| *c == category) {
+            Some((_, end)) if hit.span.start < *end => {}
+            Some((_, end)) => {
+                *end = hit.span.end;
+                kept.push(hit);
+            }
+            None => {
+                reach.push((category, hit.span.end));
+                kept.push(hit);
+            }
         }
     }
     kept

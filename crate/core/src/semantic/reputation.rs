@@ -51,15 +51,14 @@ const POSSESSIVES: &[&str] = &["nostro", "nostra", "nostri", "nostre", "mio", "m
 /// most four words long (a question or an exclamation that names the target).
 fn previous_short_sentence(post: &Post, i: usize) -> Option<std::ops::Range<usize>> {
     let sentence = post.tokens[i].sentence.checked_sub(1)?;
-    let start = post.tokens.iter().position(|t| t.sentence == sentence)?;
-    let end = post.tokens.iter().rposition(|t| t.sentence == sentence)? + 1;
-    (end - start <= 4).then_some(start..end)
+    let range = post.sentence(sentence);
+    (!range.is_empty() && range.len() <= 4).then_some(range)
 }
 
 pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
     let tokens = &post.tokens;
     // Speaking from inside: an insider's phrase, or "la nostra amministrazione".
-    let inside = INSIDE.iter().any(|p| post.has_phrase(p))
+    let inside = post.has_any_phrase(INSIDE)
         || (1..tokens.len()).any(|k| POSSESSIVES.contains(&tokens[k - 1].norm.as_str()) && sem.is_ente(post, k));
     let mut hits = Vec::new();
     for i in 0..tokens.len() {

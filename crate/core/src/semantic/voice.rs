@@ -79,12 +79,14 @@ const PRESS_VERBS: &[&str] = &[
 const FIRST_PERSON: &[&str] = &["ho", "sono", "saro", "mi", "io"];
 
 pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
-    if DISCLAIMERS.iter().any(|d| post.has_phrase(d)) {
+    if post.has_any_phrase(DISCLAIMERS) {
         return Vec::new();
     }
     let lex = &sem.lexicon;
     let tokens = &post.tokens;
     let mut hits = Vec::new();
+    // Asked once per post, not once per third-person verb.
+    let insider_post = std::cell::OnceCell::new();
     let office = |k: usize| sem.is_ente(post, k) || matches!(tokens[k].norm.as_str(), "nostro" | "nostra" | "ufficio");
     for i in 0..tokens.len() {
         let t = &tokens[i];
@@ -138,7 +140,8 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
         // "Il nostro ufficio informa", "il Comune comunica (fonte: io, che ci lavoro)".
         if THIRD_PERSON.contains(&t.norm.as_str()) {
             let subject = (i.saturating_sub(5)..i).find(|&k| office(k));
-            let insider = INSIDER.iter().any(|p| post.has_phrase(p)) || (i > 0 && tokens[i - 1].norm == "vi");
+            let insider =
+                *insider_post.get_or_init(|| post.has_any_phrase(INSIDER)) || (i > 0 && tokens[i - 1].norm == "vi");
             if let (Some(k), true) = (subject, insider) {
                 hits.push(Hit::new(&VOICE_ANNOUNCEMENT, post.span(k, i), String::new()));
                 continue;
