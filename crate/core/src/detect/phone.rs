@@ -134,12 +134,15 @@ fn looks_like_hours(runs: &[usize], digits: &str) -> bool {
     matches!((time(&digits[..4]), time(&digits[4..])), (Some(a), Some(b)) if a < b)
 }
 
-/// The number goes on from a code of letters and digits just before it
-/// (`1Z 999 AA1 01 2345 6784`, a parcel's tracking code).
+/// The number goes on, on the same line, from a short group of letters and
+/// digits just before it (`1Z 999 AA1 01 2345 6784`, a parcel's tracking
+/// code). A longer code before it (a codice fiscale in the row of a table)
+/// is a field of its own.
 fn continues_a_code(input: &Input, start: usize) -> bool {
     input.words_before(start, 1).first().is_some_and(|w| {
         let mixed = w.norm.bytes().any(|b| b.is_ascii_digit()) && w.norm.bytes().any(|b| b.is_ascii_alphabetic());
-        mixed && input.text[w.span.end..start].trim().is_empty()
+        let gap = &input.text[w.span.end..start];
+        mixed && w.norm.len() <= 4 && !gap.contains('\n') && gap.trim().is_empty()
     })
 }
 
@@ -208,5 +211,8 @@ mod tests {
         assert_eq!(found("tel. 0612-3456"), ["0612-3456"]);
         assert_eq!(found("ufficio 0965 1234"), ["0965 1234"]);
         assert_eq!(found("codice AB12, tel. 333 1234567"), ["333 1234567"]);
+        // A table's row: the codice fiscale, then the phone.
+        assert_eq!(found("RSSMRA85T10A562S 333 1234567"), ["333 1234567"]);
+        assert_eq!(found("AB1\n333 1234567"), ["333 1234567"]);
     }
 }
