@@ -19,6 +19,7 @@ use std::process::{Command, Stdio};
 
 use image::{GrayImage, ImageEncoder};
 use riserbo_core::offsets::{self, Unit};
+use riserbo_core::picture_text::{layout, Area, OcrWord, PictureFinding, PictureText};
 use riserbo_core::{Analyzer, Finding};
 use serde::Serialize;
 
@@ -29,49 +30,12 @@ fn program() -> String {
     std::env::var("RISERBO_TESSERACT").unwrap_or_else(|_| "tesseract".into())
 }
 
-/// Words Tesseract is less sure of than this (0–100) are left out: on
-/// photographs they are mostly texture read as letters.
-const MIN_CONFIDENCE: f32 = 30.0;
 /// Longer sides are shrunk to this before reading (a 12 MP photo passes).
 const MAX_SIDE: usize = 4200;
 
-/// A word Tesseract read, with its box in the picture's pixels.
-#[derive(Clone, Debug)]
-struct Word {
-    x: u32,
-    y: u32,
-    width: u32,
-    height: u32,
-}
-
-/// The text of a picture, with where each word of it is.
-#[derive(Debug, Default)]
-pub struct Reading {
-    /// Lines joined by `\n`, blocks by a blank line, words by a space.
-    pub text: String,
-    /// Each word's byte range in `text` and its box.
-    words: Vec<(std::ops::Range<usize>, Word)>,
-}
-
-/// Where a finding is in the picture: the same convention as the logo's
-/// (`x`, `y` of the top-left corner, `width`, `height`, in the picture's
-/// pixels).
-#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
-pub struct Area {
-    pub x: u32,
-    pub y: u32,
-    pub width: u32,
-    pub height: u32,
-}
-
 /// A finding of the text read in a picture (offsets in code points of the
-/// recognised text).
-#[derive(Clone, Debug, Serialize)]
-pub struct TextFinding {
-    #[serde(flatten)]
-    pub finding: Finding,
-    pub area: Area,
-}
+/// recognised text), with its place in the picture's pixels.
+pub type TextFinding = PictureFinding;
 
 /// Is Tesseract there, with the Italian model? `Err` says what to install.
 pub fn available() -> Result<(), String> {
@@ -116,7 +80,7 @@ fn gray_png(picture: &Picture) -> Result<(Vec<u8>, f64), String> {
 }
 
 /// Reads the text of a decoded picture.
-pub fn read(picture: &Picture) -> Result<Reading, String> {
+pub fn read(picture: &Picture) -> Result<PictureText, String> {
     let (png, back) = gray_png(picture)?;
     let mut child = Command::new(program())
         .args(["stdin", "stdout", "-l", "ita", "--psm", "11", "tsv"])
@@ -136,110 +100,57 @@ pub fn read(picture: &Picture) -> Result<Reading, String> {
         let err = String::from_utf8_lossy(&output.stderr);
         return Err(format!("tesseract failed: {}", err.lines().last().unwrap_or("").trim()));
     }
-    Ok(parse_tsv(&String::from_utf8_lossy(&output.stdout), back))
+    Ok(layout(&parse_tsv(&String::from_utf8_lossy(&output.stdout), back)))
 }
 
-/// Builds the text from Tesseract's TSV (level 5 rows are words).
-fn parse_tsv(tsv: &str, back: f64) -> Reading {
-    let mut reading = Reading::default();
-    let mut last: Option<(u32, u32, u32)> = None;
+/// The words of Tesseract's TSV (level 5 rows), boxes scaled by `back`;
+/// each (block, paragraph, line) of Tesseract's is a line.
+fn parse_tsv(tsv: &str, back: f64) -> Vec<OcrWord> {
+    let mut words = Vec::new();
+    let mut last = None;
+    let mut line = 0;
     for row in tsv.lines().skip(1) {
         let cols: Vec<&str> = row.split('\t').collect();
         if cols.len() < 12 || cols[0] != "5" {
             continue;
         }
         let num = |i: usize| cols[i].trim().parse::<f64>().unwrap_or(0.0);
-        let text = cols[11].trim();
-        if text.is_empty() || (num(10) as f32) < MIN_CONFIDENCE {
-            continue;
+        let key = (cols[2], cols[3], cols[4]);
+        if last.is_some_and(|k| k != key) {
+            line += 1;
         }
-        let line = (num(2) as u32, num(3) as u32, num(4) as u32);
-        if let Some(prev) = last {
-            reading.text.push_str(if prev == line {
-                " "
-            } else if prev.0 != line.0 {
-                "\n\n"
-            } else {
-                "\n"
-            });
-        }
-        last = Some(line);
-        let start = reading.text.len();
-        reading.text.push_str(text);
+        last = Some(key);
         let scaled = |v: f64| (v * back).round() as u32;
-        reading.words.push((
-            start..reading.text.len(),
-            Word {
-                x: scaled(num(6)),
-                y: scaled(num(7)),
-                width: scaled(num(8)).max(1),
-                height: scaled(num(9)).max(1),
-            },
-        ));
+        words.push(OcrWord {
+            text: cols[11].trim().to_string(),
+            x: scaled(num(6)),
+            y: scaled(num(7)),
+            width: scaled(num(8)),
+            height: scaled(num(9)),
+            confidence: (num(10) / 100.0) as f32,
+            line,
+        });
     }
-    reading
-}
-
-impl Reading {
-    /// The box around the words a byte range of the text touches.
-    fn area(&self, start: usize, end: usize) -> Option<Area> {
-        let mut boxes = self
-            .words
-            .iter()
-            .filter(|(range, _)| range.start < end.max(start + 1) && start < range.end)
-            .map(|(_, w)| w);
-        let first = boxes.next()?;
-        let (mut x0, mut y0) = (first.x, first.y);
-        let (mut x1, mut y1) = (first.x + first.width, first.y + first.height);
-        for w in boxes {
-            x0 = x0.min(w.x);
-            y0 = y0.min(w.y);
-            x1 = x1.max(w.x + w.width);
-            y1 = y1.max(w.y + w.height);
-        }
-        Some(Area {
-            x: x0,
-            y: y0,
-            width: x1 - x0,
-            height: y1 - y0,
-        })
-    }
-
-    /// The words as read, for tests.
-    #[cfg(test)]
-    fn word_texts(&self) -> Vec<&str> {
-        self.words.iter().map(|(r, _)| &self.text[r.clone()]).collect()
-    }
+    words
 }
 
 /// The analyzer's findings in the text of a picture, each with its place;
-/// offsets in code points of `reading.text`.
-pub fn findings(analyzer: &Analyzer, reading: &Reading) -> Vec<TextFinding> {
-    if reading.text.trim().is_empty() {
-        return Vec::new();
-    }
-    let found = analyzer.analyze(&reading.text);
-    let areas: Vec<Option<Area>> = found.iter().map(|f| reading.area(f.start, f.end)).collect();
-    let mut converted = found;
-    offsets::convert(&reading.text, &mut converted, Unit::CodePoint);
+/// offsets in code points of `text.text`.
+pub fn findings(analyzer: &Analyzer, text: &PictureText) -> Vec<TextFinding> {
+    let found = text.findings(analyzer);
+    let areas: Vec<Area> = found.iter().map(|f| f.area).collect();
+    let mut converted: Vec<Finding> = found.into_iter().map(|f| f.finding).collect();
+    offsets::convert(&text.text, &mut converted, Unit::CodePoint);
     converted
         .into_iter()
         .zip(areas)
-        .map(|(finding, area)| TextFinding {
-            finding,
-            area: area.unwrap_or(Area {
-                x: 0,
-                y: 0,
-                width: 0,
-                height: 0,
-            }),
-        })
+        .map(|(finding, area)| PictureFinding { finding, area })
         .collect()
 }
 
 /// The text of one picture and what the analyzer found in it.
 #[derive(Debug, Serialize)]
-pub struct PictureText {
+pub struct TextReport {
     /// The recognised text.
     pub text: String,
     pub findings: Vec<TextFinding>,
@@ -272,14 +183,14 @@ impl Reader {
     }
 
     /// The text and its findings, or `None` when text is not read.
-    pub fn check(&self, analyzer: &Analyzer, picture: &Picture) -> Result<Option<PictureText>, String> {
+    pub fn check(&self, analyzer: &Analyzer, picture: &Picture) -> Result<Option<TextReport>, String> {
         if !self.on {
             return Ok(None);
         }
-        let reading = read(picture)?;
-        let findings = findings(analyzer, &reading);
-        Ok(Some(PictureText {
-            text: reading.text,
+        let text = read(picture)?;
+        let findings = findings(analyzer, &text);
+        Ok(Some(TextReport {
+            text: text.text,
             findings,
         }))
     }
@@ -287,7 +198,7 @@ impl Reader {
 
 /// The text format: one paragraph per finding, with the words read around
 /// it and carets under it.
-pub fn write_text(out: &mut impl Write, name: &str, text: &PictureText) -> std::io::Result<()> {
+pub fn write_text(out: &mut impl Write, name: &str, text: &TextReport) -> std::io::Result<()> {
     for f in &text.findings {
         let a = &f.area;
         writeln!(
@@ -334,39 +245,25 @@ mod tests {
         5\t1\t3\t1\t1\t1\t10\t400\t90\t20\t88.0\tRiservato\n";
 
     #[test]
-    fn tsv_words_become_lines_and_blocks_without_unsure_words() {
-        let reading = parse_tsv(TSV, 1.0);
-        assert_eq!(reading.text, "Codice fiscale: RSSMRA85T10A562S\n\nRiservato");
+    fn tsv_rows_become_words_with_lines_confidence_and_scaled_boxes() {
+        let words = parse_tsv(TSV, 2.0);
+        assert_eq!(words.len(), 5);
+        assert_eq!(words[2].text, "RSSMRA85T10A562S");
         assert_eq!(
-            reading.word_texts(),
-            ["Codice", "fiscale:", "RSSMRA85T10A562S", "Riservato"]
+            (words[2].x, words[2].y, words[2].width, words[2].height),
+            (320, 44, 400, 36)
         );
-    }
-
-    #[test]
-    fn a_finding_is_placed_on_its_words_boxes_scaled_back() {
-        let reading = parse_tsv(TSV, 2.0);
-        let start = reading.text.find("RSSMRA").unwrap();
-        let area = reading.area(start, start + 16).unwrap();
-        assert_eq!(
-            area,
-            Area {
-                x: 320,
-                y: 44,
-                width: 400,
-                height: 36
-            }
-        );
-        // Across two words: the box around both.
-        let both = reading.area(0, 15).unwrap();
-        assert_eq!((both.x, both.y, both.width, both.height), (20, 40, 280, 36));
+        assert_eq!(words.iter().map(|w| w.line).collect::<Vec<_>>(), [0, 0, 0, 1, 2]);
+        assert!((words[3].confidence - 0.12).abs() < 1e-6);
+        // The unsure word is left out of the text.
+        assert_eq!(layout(&words).text, "Codice fiscale: RSSMRA85T10A562S\nRiservato");
     }
 
     #[test]
     fn the_analyzer_reads_the_recognised_text() {
         let analyzer = Analyzer::new(riserbo_core::Policy::default());
-        let reading = parse_tsv(TSV, 1.0);
-        let found = findings(&analyzer, &reading);
+        let text = layout(&parse_tsv(TSV, 1.0));
+        let found = findings(&analyzer, &text);
         let cf = found
             .iter()
             .find(|f| f.finding.rule == "personal_data.codice_fiscale")

@@ -15,6 +15,7 @@ pub mod fold;
 pub mod logo;
 pub mod model;
 pub mod offsets;
+pub mod picture_text;
 pub mod policy;
 pub mod rules;
 pub mod semantic;
