@@ -120,6 +120,15 @@ test('Facebook-like page: the card shows the recognised line; a clean poster is 
   await clean.close();
 });
 
+test('the options page and the popup say that the text in pictures is read', async () => {
+  for (const path of ['options/options.html', 'popup/popup.html']) {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/extension/${path}`);
+    await page.locator('#image-text').filter({ hasText: /se ne legge il testo/ }).waitFor({ timeout: 10000 });
+    await page.close();
+  }
+});
+
 test('pictures are read without any network request', () => {
   const outside = requests.filter(url => {
     const { protocol, hostname } = new URL(url);
