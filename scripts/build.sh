@@ -27,7 +27,9 @@ say "copying the OCR engine and the Italian model into extension/ocr/vendor"
 vendor=extension/ocr/vendor
 mkdir -p "$vendor"
 cp node_modules/tesseract-wasm/dist/lib.js "$vendor/tesseract-wasm.js"
-cp node_modules/tesseract-wasm/dist/tesseract-core.wasm node_modules/tesseract-wasm/dist/tesseract-core-fallback.wasm "$vendor/"
+# The SIMD build only: every browser the manifest allows runs it.
+cp node_modules/tesseract-wasm/dist/tesseract-core.wasm "$vendor/"
+rm -f "$vendor/tesseract-core-fallback.wasm"
 cp /usr/share/tesseract-ocr/5/tessdata/ita.traineddata "$vendor/"
 
 say "building the test pages"

@@ -4,15 +4,16 @@
 // downloaded at run time. Runs in a worker (worker.js), never on a page's
 // main thread; this module is also what the Node benchmark loads.
 
-import { createOCREngine, layoutFlags, supportsFastBuild } from './vendor/tesseract-wasm.js';
+import { createOCREngine, layoutFlags } from './vendor/tesseract-wasm.js';
 
 /**
  * Starts an engine from the bytes of the wasm build and of the model.
  * @param {(name: string) => Promise<ArrayBuffer>} load
  */
 export async function start(load) {
-  const wasm = supportsFastBuild() ? 'tesseract-core.wasm' : 'tesseract-core-fallback.wasm';
-  const [wasmBinary, model] = await Promise.all([load(wasm), load('ita.traineddata')]);
+  // The SIMD build: every browser the manifest allows (Chromium 91+,
+  // Firefox 128+) runs it, so the package leaves out the fallback build.
+  const [wasmBinary, model] = await Promise.all([load('tesseract-core.wasm'), load('ita.traineddata')]);
   const engine = await createOCREngine({ wasmBinary });
   engine.loadModel(model);
   // Sparse text (page segmentation mode 11), as the CLI: screenshots,
