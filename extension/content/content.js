@@ -477,12 +477,15 @@
     // The text in the pictures (extension/ocr/), unless the policy says imageText: false.
     const readText = Boolean(bootstrap && bootstrap.policy.imageText !== false && riserbo.ocr);
     if (!bootstrap || (!bootstrap.policy.logos && !readText)) return;
+    // One time budget for the text of all the pictures attached at once:
+    // a send never waits longer than that for them.
+    const deadline = Date.now() + (readText ? riserbo.ocr.TIMEOUT_MS : 0);
     // A post holds a few pictures; a folder dropped by mistake is not read whole.
     for (const file of files.filter(riserbo.images.isPicture).slice(0, 10)) {
       let findings;
       try {
         findings = bootstrap.policy.logos ? await riserbo.images.check(file) : [];
-        if (readText) findings = findings.concat(await pictureText(file));
+        if (readText) findings = findings.concat(await pictureText(file, Math.max(0, deadline - Date.now())));
       } catch (error) {
         // Refused or unreadable: say so, never block the post for it.
         const key = error instanceof riserbo.images.Refused ? error.key : 'imageUnreadable';
@@ -505,10 +508,10 @@
   }
   // Reads a picture's text, saying so while it does; past the timeout the
   // picture counts as checked, with a word that its text was not read.
-  async function pictureText(file) {
+  async function pictureText(file, budget) {
     const notice = ui.remind(chrome.i18n.getMessage('readingImage', [file.name || '']));
     try {
-      return await riserbo.ocr.check(file);
+      return await riserbo.ocr.check(file, budget);
     } catch (error) {
       if (error instanceof riserbo.ocr.TimedOut) ui.remind(chrome.i18n.getMessage('imageTextTimeout', [file.name || '']));
       else throw error;

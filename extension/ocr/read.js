@@ -65,12 +65,13 @@ riserbo.ocr = (() => {
     /**
      * The findings of the text in a picture, each with the picture's name,
      * its place, and the recognised line it is in (`context`, with the
-     * finding's offsets in it). Rejects with TimedOut past TIMEOUT_MS.
+     * finding's offsets in it). Rejects with TimedOut past `budget` ms.
      * @param {File} file
+     * @param {number} [budget]
      */
-    async check(file) {
+    async check(file, budget = TIMEOUT_MS) {
       let timer;
-      const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new TimedOut('timeout')), TIMEOUT_MS); });
+      const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new TimedOut('timeout')), budget); });
       try {
         return await Promise.race([timeout, (async () => {
           const { width, height, luma, back } = await gray(file);
