@@ -6,7 +6,7 @@
 // the Italian model shipped in the package: no network request.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { accessibleNodes, liveRegions, start } from './harness.mjs';
+import { accessibleNodes, inContentScript, liveRegions, start } from './harness.mjs';
 
 let browser;
 const requests = [];
@@ -118,6 +118,22 @@ test('Facebook-like page: the card shows the recognised line; a clean poster is 
   await poll(clean, () => clean.locator('.published').count(), n => n > 0, 'the clean post was not sent', 50);
   assert.deepEqual(await clean.locator('.published').allTextContents(), ['Vi aspettiamo alla sagra']);
   await clean.close();
+});
+
+test('a reading past its time budget never holds the post: it is sent, with a message', { timeout: 90000 }, async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.facebook.com/');
+  const editor = '[aria-label="A cosa stai pensando?"]';
+  await page.click(editor);
+  await page.keyboard.type('Buona serata');
+  // A budget of 1 ms: the reading cannot finish in it.
+  await inContentScript(page, 'riserbo.ocr.TIMEOUT_MS = 1');
+  await page.setInputFiles('[data-testid="fbFileInput"]', png('lenta.png', await screenshot(FORM)));
+  await waitFor(page, /lenta\.png non è stato letto in tempo/);
+  await page.click('[aria-label="Pubblica"]');
+  await poll(page, () => page.locator('.published').count(), n => n > 0, 'the post was held', 50);
+  assert.deepEqual(await page.locator('.published').allTextContents(), ['Buona serata']);
+  await page.close();
 });
 
 test('the options page and the popup say that the text in pictures is read', async () => {
