@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['extension/core/**'] },
+  { ignores: ['extension/core/**', 'extension/ocr/vendor/**'] },
   js.configs.recommended,
   {
     files: ['extension/**/*.js'],
@@ -24,7 +24,7 @@ export default [
   },
   {
     files: ['extension/content/**/*.js', 'extension/shared/**/*.js', 'extension/popup/**/*.js',
-      'extension/options/**/*.js'],
+      'extension/options/**/*.js', 'extension/ocr/read.js'],
     languageOptions: { sourceType: 'script' },
   },
 ];

@@ -12,6 +12,8 @@ import './shared/analysis.js';
 import init, { Analyzer, validatePolicy, version } from './core/riserbo_wasm.js';
 // Hosts the administrator added in `sites` get the content script there.
 import './managed-hosts.js';
+// The text in attached pictures, read in a worker (extension/ocr/).
+import { readWords } from './ocr/host.js';
 
 const { protocol, analysis } = riserbo;
 // A request's share of the worker: past it, the reply says how far the
@@ -90,6 +92,7 @@ function compose(applied, notices) {
       disclaimerText: policy.disclaimerText,
       workHours: policy.workHours || null,
       mediaReminder: policy.mediaReminder !== false,
+      imageText: policy.imageText !== false,
       logos: (policy.logoFingerprints || []).length,
     },
     catalogue: analyzer.catalogue(),
@@ -211,6 +214,12 @@ function handle(message, sender) {
         const bytes = Uint8Array.from(atob(String(luma)), c => c.charCodeAt(0));
         return { findings: analyzer.analyzeImage(Number(width), Number(height), bytes) };
       });
+    }
+    case 'ocr': {
+      // Read in the worker, analysed here: `{ text, findings }`.
+      const { width, height, luma } = /** @type {OcrRequest} */ (message);
+      return readWords(Number(width), Number(height), String(luma))
+        .then(words => engine.then(({ analyzer }) => analyzer.analyzeImageText(words)));
     }
     case 'status':
       return recordTabStatus(sender, /** @type {StatusRequest} */ (message));

@@ -15,6 +15,8 @@ interface Riserbo {
   // Not annotated yet.
   textModel: any;
   images: any;
+  /** extension/ocr/read.js: the text in attached pictures. */
+  ocr: any;
   composers: any;
   stats: () => { watches: number, shadowRoots: number };
 }

@@ -13,8 +13,12 @@
 //     browser just started (the first analysis may not be done) and warm;
 //   - typing at the end of a 1 MB paste dense with identifiers: keystroke to
 //     a settled analysis, and the longest task on the page's main thread;
-//   - the popup opened while the service worker is asleep: time to content.
-// Run: node scripts/bench-browser.mjs (after scripts/build.sh).
+//   - the popup opened while the service worker is asleep: time to content;
+//   - the text in pictures (extension/ocr/): a 1,280×720 screenshot and a
+//     12 MP photo of a notice, decoded and grayed by read.js, read by the
+//     OCR worker in the offscreen document, analysed by the core in the
+//     service worker (median, p95; `--ocr` runs this part alone).
+// Run: node scripts/bench-browser.mjs [--ocr] (after scripts/build.sh).
 import { inContentScript, launch, startServer } from '../tests/browser/harness.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,7 +74,83 @@ async function heapOf(browser, withExtension) {
   return metrics.find(m => m.name === 'JSHeapUsedSize').value;
 }
 
+/**
+ * The text in pictures, end to end from an extension page: read.js decodes
+ * and grays, the service worker passes the picture to the offscreen
+ * document's OCR worker and analyses the words. Timed per picture.
+ */
+async function ocrBench(browser) {
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+  const result = await ext.evaluate(async () => {
+    for (const src of ['extension/content/images.js', 'extension/ocr/read.js']) {
+      await new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = `${location.origin}/${src}`;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
+    }
+    const lines = ['Gestionale Pratiche - Ufficio Tributi', 'Istanza di rimborso TARI',
+      'Cognome: Rossi   Nome: Mario', 'Codice fiscale: RSSMRA85T10A562S', 'Telefono: 333 1234567',
+      'Stato: in istruttoria', 'Note: documentazione completa, in attesa di firma'];
+    async function picture(width, height, size, type, noisy) {
+      const canvas = new OffscreenCanvas(width, height);
+      const g = canvas.getContext('2d');
+      if (noisy) {
+        const noise = g.createImageData(width, height);
+        let seed = 7;
+        for (let i = 0; i < noise.data.length; i += 4) {
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          const v = 90 + (seed >>> 26);
+          noise.data[i] = v; noise.data[i + 1] = v - 20; noise.data[i + 2] = v - 40; noise.data[i + 3] = 255;
+        }
+        g.putImageData(noise, 0, 0);
+      }
+      // The document (or the window) on it.
+      const x0 = noisy ? width * 0.2 : 0, y0 = noisy ? height * 0.15 : 0;
+      g.fillStyle = '#fbfaf5';
+      g.fillRect(x0, y0, noisy ? width * 0.6 : width, noisy ? height * 0.7 : height);
+      g.fillStyle = '#1a1a1a';
+      g.font = `${size}px "DejaVu Sans", sans-serif`;
+      lines.forEach((line, i) => g.fillText(line, x0 + size * 2, y0 + size * (3 + i * 2.2)));
+      return new File([await canvas.convertToBlob(type === 'png' ? { type: 'image/png' } : { type: 'image/jpeg', quality: 0.9 })],
+        `bench.${type}`, { type: `image/${type}` });
+    }
+    async function time(file, runs) {
+      const total = [];
+      let found = 0;
+      for (let i = 0; i < runs + 2; i++) {
+        const t0 = performance.now();
+        found = (await riserbo.ocr.check(file)).length;
+        if (i >= 2) total.push(performance.now() - t0);
+      }
+      return { total, found, size: file.size };
+    }
+    return {
+      screen: await time(await picture(1280, 720, 24, 'png', false), 15),
+      photo: await time(await picture(4000, 3000, 72, 'jpeg', true), 8),
+    };
+  });
+  await ext.close();
+  for (const [what, r] of [['1,280×720 screenshot', result.screen], ['12 MP photo of a notice', result.photo]]) {
+    console.log(`text in a picture, ${what} (${(r.size / 1048576).toFixed(1)} MB, ${r.found} findings): read and analysed ` +
+      `median ${ms(percentile(r.total, 0.5))}, p95 ${ms(percentile(r.total, 0.95))} (${r.total.length} runs)`);
+  }
+}
+
 const browser = await launch({ port: server.port, userDataDir: join(dir, 'profile') });
+if (process.argv.includes('--ocr')) {
+  try {
+    await ocrBench(browser);
+  } finally {
+    await browser.context.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   // 1. The wasm core, timed inside a quiet extension page (the options page:
   // no observers or timers of its own running between calls).
@@ -326,6 +406,7 @@ try {
     `${ms(percentile(afterPaste, 0.5))}, max ${ms(Math.max(...afterPaste))}; longest task on the page ${ms(longestAfterPaste)} (without Riserbo: ${ms(longestWithout)})`);
   console.log(`popup with the service worker asleep (${popupContent.length} openings): content after median ` +
     `${ms(percentile(popupContent, 0.5))}, max ${ms(Math.max(...popupContent))}`);
+  await ocrBench(browser);
   console.log(`JS heap added to the page by the content script: ${((withExt - plain) / 1048576).toFixed(1)} MB (${(withExt / 1048576).toFixed(1)} MB with, ${(plain / 1048576).toFixed(1)} MB without)`);
 } finally {
   await server.close();

@@ -21,5 +21,16 @@ raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 printf 'wasm size: %s bytes raw, %s bytes gzipped (%d KiB)\n' "$raw" "$gz" $((gz / 1024))
 
+say "copying the OCR engine and the Italian model into extension/ocr/vendor"
+# tesseract-wasm (npm, BSD-2) and Debian's tesseract-ocr-ita model: shipped
+# with the extension, never downloaded at run time.
+vendor=extension/ocr/vendor
+mkdir -p "$vendor"
+cp node_modules/tesseract-wasm/dist/lib.js "$vendor/tesseract-wasm.js"
+# The SIMD build only: every browser the manifest allows runs it.
+cp node_modules/tesseract-wasm/dist/tesseract-core.wasm "$vendor/"
+rm -f "$vendor/tesseract-core-fallback.wasm"
+cp /usr/share/tesseract-ocr/5/tessdata/ita.traineddata "$vendor/"
+
 say "building the test pages"
 node tests/pages/build.mjs

@@ -23,7 +23,7 @@ cp -r schema.json _locales icons "$stage"/
 # stores reject it, and a self-hosted CRX takes its ID from the signing key.
 node -e "const m = require('./manifest.json'); delete m.key; process.stdout.write(JSON.stringify(m, null, 2))" > "$stage/manifest.json"
 mkdir -p "$stage/extension"
-cp -r extension/background.js extension/managed-hosts.js extension/content extension/popup extension/options extension/shared extension/core "$stage/extension/"
+cp -r extension/background.js extension/managed-hosts.js extension/content extension/popup extension/options extension/shared extension/core extension/ocr "$stage/extension/"
 # Type declarations are for the type checker, not the browser.
 rm -f "$stage"/extension/core/*.d.ts
 

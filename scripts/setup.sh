@@ -30,6 +30,17 @@ if [[ ! -x /usr/bin/chromium || ! -f /usr/lib/chromium/locales/it.pak || ! -x /u
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n firefox-esr zip unzip libcairo2 >/dev/null
 fi
 
+# The text in pictures: Debian's Tesseract 5 and its Italian model (the CLI
+# runs it; the extension ships the same model, copied by build.sh), and the
+# fonts the OCR corpus is drawn with.
+if ! command -v tesseract >/dev/null || [[ ! -f /usr/share/tesseract-ocr/5/tessdata/ita.traineddata ]] \
+    || [[ ! -d /usr/share/fonts/truetype/dejavu || ! -d /usr/share/fonts/truetype/liberation ]]; then
+  say "installing Tesseract with its Italian model, DejaVu and Liberation fonts"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ita \
+    fonts-dejavu-core fonts-liberation >/dev/null
+fi
+
 if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
@@ -38,9 +49,10 @@ fi
 # Python tools for the generated corpora (personal data, logos), in the
 # project's venv.
 if [[ ! -x .venv/bin/python || tests/pii/requirements.txt -nt .venv/.installed \
-    || tests/logos/requirements.txt -nt .venv/.installed ]]; then
+    || tests/logos/requirements.txt -nt .venv/.installed || tests/ocr/requirements.txt -nt .venv/.installed ]]; then
   say "creating .venv for the corpus tools"
   python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check -r tests/pii/requirements.txt -r tests/logos/requirements.txt
+  .venv/bin/pip install -q --disable-pip-version-check -r tests/pii/requirements.txt -r tests/logos/requirements.txt \
+    -r tests/ocr/requirements.txt
   touch .venv/.installed
 fi

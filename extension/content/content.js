@@ -474,12 +474,18 @@
   async function checkPictures(files, watch) {
     const bootstrap = await engine.bootstrap().catch(() => null);
     if (!bootstrap || bootstrap.policy.mediaReminder) ui.remind(chrome.i18n.getMessage('mediaReminder'));
-    if (!bootstrap || !bootstrap.policy.logos) return;
+    // The text in the pictures (extension/ocr/), unless the policy says imageText: false.
+    const readText = Boolean(bootstrap && bootstrap.policy.imageText !== false && riserbo.ocr);
+    if (!bootstrap || (!bootstrap.policy.logos && !readText)) return;
+    // One time budget for the text of all the pictures attached at once:
+    // a send never waits longer than that for them.
+    const deadline = Date.now() + (readText ? riserbo.ocr.TIMEOUT_MS : 0);
     // A post holds a few pictures; a folder dropped by mistake is not read whole.
     for (const file of files.filter(riserbo.images.isPicture).slice(0, 10)) {
       let findings;
       try {
-        findings = await riserbo.images.check(file);
+        findings = bootstrap.policy.logos ? await riserbo.images.check(file) : [];
+        if (readText) findings = findings.concat(await pictureText(file, Math.max(0, deadline - Date.now())));
       } catch (error) {
         // Refused or unreadable: say so, never block the post for it.
         const key = error instanceof riserbo.images.Refused ? error.key : 'imageUnreadable';
@@ -491,9 +497,27 @@
       const target = watch && watch.editor.isConnected ? watch : null;
       if (target) target.addImageFindings(findings);
       else {
-        const message = protocol.message(bootstrap.catalogue, findings[0].rule);
-        ui.remind(chrome.i18n.getMessage('logoInPicture', [file.name || '']) + ' ' + message, true);
+        const f = findings[0];
+        const message = protocol.message(bootstrap.catalogue, f.rule);
+        const where = f.context
+          ? chrome.i18n.getMessage('imageTextPlace', [f.image, f.area.x, f.area.y, f.area.width, f.area.height].map(String)) + ' «' + f.context.line + '»'
+          : chrome.i18n.getMessage('logoInPicture', [file.name || '']);
+        ui.remind(where + ' ' + message, true);
       }
+    }
+  }
+  // Reads a picture's text, saying so while it does; past the timeout the
+  // picture counts as checked, with a word that its text was not read.
+  async function pictureText(file, budget) {
+    const notice = ui.remind(chrome.i18n.getMessage('readingImage', [file.name || '']));
+    try {
+      return await riserbo.ocr.check(file, budget);
+    } catch (error) {
+      if (error instanceof riserbo.ocr.TimedOut) ui.remind(chrome.i18n.getMessage('imageTextTimeout', [file.name || '']));
+      else throw error;
+      return [];
+    } finally {
+      if (notice) notice.remove();
     }
   }
   // The compose box a file picker belongs to: sites put the picker in the

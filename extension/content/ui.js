@@ -317,6 +317,8 @@ const riserboUi = (() => {
         source.className = 'source';
         source.textContent = t('sourceLabel', rule.source);
         item.append(what, why);
+        // Text read in a picture: where, and its line with the finding underlined.
+        if ('context' in f) item.append(pictureLine(f));
         // The words a learned model weighed, when it made the finding.
         if (f.evidence && f.evidence.length) {
           const evidence = document.createElement('div');
@@ -543,6 +545,26 @@ const riserboUi = (() => {
   }
 
   /**
+   * Where a finding of a picture's text is, and the line read there with
+   * the finding underlined (as text, never as markup).
+   * @param {any} f
+   */
+  function pictureLine(f) {
+    const block = document.createElement('div');
+    block.className = 'picture-text';
+    const where = document.createElement('div');
+    where.className = 'source';
+    where.textContent = t('imageTextPlace', f.image, f.area.x, f.area.y, f.area.width, f.area.height);
+    const line = document.createElement('div');
+    const { line: text, start, end } = f.context;
+    const marked = document.createElement('u');
+    marked.textContent = text.slice(start, end);
+    line.append(text.slice(0, start), marked, text.slice(end));
+    block.append(where, line);
+    return block;
+  }
+
+  /**
    * A dismissible notice at the bottom of the page: gentle, or `urgent`
    * (announced at once by screen readers, red edge) for a finding that has
    * no compose box to show on.
@@ -564,6 +586,7 @@ const riserboUi = (() => {
     ok.addEventListener('click', () => box.remove());
     box.append(message, ok);
     root().append(box);
+    return box;
   }
 
   return {

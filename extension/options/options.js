@@ -6,6 +6,10 @@
   /** @param {string} id */
   const $ = id => /** @type {any} */ (document.getElementById(id));
   riserbo.i18n.apply();
+  // Whether the text in attached pictures is read (policy imageText).
+  riserbo.protocol.bootstrap().then(({ policy }) => {
+    $('image-text').textContent = chrome.i18n.getMessage(policy.imageText === false ? 'imageTextOff' : 'imageTextOn');
+  }, () => {});
   const { settings, locked } = await riserbo.settings.effective(true);
 
   for (const input of document.querySelectorAll(/** @type {'input'} */ ('input[name="mode"]'))) input.checked = input.value === settings.mode;

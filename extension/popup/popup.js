@@ -39,6 +39,8 @@
     $('ente-logo').hidden = policy.enteName !== 'Comune di Esempio';
     // Whether attached pictures are searched for the Ente's logo.
     $('logo-check').textContent = policy.logos ? t('logoCheckOn', String(policy.logos)) : t('logoCheckOff');
+    // And whether their text is read (policy imageText).
+    $('image-text').textContent = t(policy.imageText === false ? 'imageTextOff' : 'imageTextOn');
     const link = /** @type {HTMLAnchorElement} */ ($('policy-url'));
     if (policy.policyUrl) link.href = policy.policyUrl;
     link.parentElement.hidden = !policy.policyUrl;

@@ -64,6 +64,7 @@
  * @property {string} disclaimerText
  * @property {WorkHours | null} workHours
  * @property {boolean} mediaReminder
+ * @property {boolean} [imageText] Read the text in attached pictures.
  * @property {number} logos How many logo fingerprints: 0 turns picture checks off.
  *
  * @typedef {object} Admin The administrator's settings in force (valid ones only).
@@ -86,10 +87,18 @@
  * @typedef {{ type: 'analyze', box: string, text: string, filters: Filters }} AnalyzeRequest
  * @typedef {{ type: 'image', width: number, height: number, luma: string }} ImageRequest
  * @typedef {{ type: 'status', engine: string, findings: number, paused: boolean }} StatusRequest
- * @typedef {BootstrapRequest | AnalyzeRequest | ImageRequest | StatusRequest} WorkerRequest
+ * @typedef {{ type: 'ocr', width: number, height: number, luma: string }} OcrRequest
+ * @typedef {BootstrapRequest | AnalyzeRequest | ImageRequest | StatusRequest | OcrRequest} WorkerRequest
  *
  * @typedef {{ report: FindingsReport } | { superseded: true }} AnalyzeReply
  * @typedef {{ findings: ImageFinding[] }} ImageReply
+ * @typedef {object} OcrFinding A finding in the text read in a picture.
+ * @property {string} rule
+ * @property {Severity} severity
+ * @property {number} start UTF-16 offset in the recognised text.
+ * @property {number} end
+ * @property {{ x: number, y: number, width: number, height: number }} area
+ * @typedef {{ text: string, findings: OcrFinding[] }} OcrReply
  *
  * @typedef {object} TabStatus What a tab's content script last reported.
  * @property {'local' | 'worker' | 'starting'} engine
@@ -217,6 +226,14 @@ const riserboProtocol = (() => {
      * @returns {Promise<ImageReply>}
      */
     image: (width, height, luma) => ask({ type: 'image', width, height, luma }),
+    /**
+     * Reads the text of a gray picture in the OCR worker and analyses it.
+     * @param {number} width
+     * @param {number} height
+     * @param {string} luma base64
+     * @returns {Promise<OcrReply>}
+     */
+    ocr: (width, height, luma) => ask({ type: 'ocr', width, height, luma }),
     /**
      * Tells the worker, for the popup, which engine runs in this tab and
      * how many findings its compose boxes hold.

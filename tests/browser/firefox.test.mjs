@@ -37,6 +37,20 @@ before(async () => {
   execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/logos/generate.py'), join(dir, 'pictures'),
     '--seed', '3', '--per-logo', '1', '--plain', '0'], { stdio: 'ignore' });
   execFileSync('unzip', ['-q', join(ROOT, 'dist', `riserbo-${version}-firefox.zip`), '-d', unpacked]);
+  // A screenshot with a codice fiscale and a clean poster, for the text in pictures.
+  execFileSync(join(ROOT, '.venv/bin/python'), ['-c', `
+import sys
+from PIL import Image, ImageDraw, ImageFont
+font = ImageFont.truetype('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 26)
+for name, lines in [('schermata.png', ['Gestionale Pratiche - Ufficio Tributi', 'Istanza di rimborso TARI',
+        'Codice fiscale: RSSMRA85T10A562S', 'Stato: in istruttoria']),
+        ('locandina.png', ['Sagra della castagna', 'Domenica 12 ottobre ore 18:00', 'Piazza Garibaldi - ingresso libero'])]:
+    image = Image.new('RGB', (1280, 720), 'white')
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((60, 120 + i * 56), line, font=font, fill=(20, 20, 20))
+    image.save(sys.argv[1] + '/' + name)
+`, dir], { stdio: 'ignore' });
 
   server = await startServer(dir, 443);
   browser = await puppeteer.launch({
@@ -101,6 +115,30 @@ test('Firefox ESR: the package installs, warns on the Lexical page, and reads po
   await sleep(4000);
   assert.equal(await published(), 1, 'a picture with the Ente\'s logo is held back');
   assert.ok(await dialogOpen(page));
+  await page.close();
+});
+
+test('Firefox ESR: a screenshot with a codice fiscale is held back, a clean poster is sent', { timeout: 120000 }, async () => {
+  // The OCR worker runs from the background page (Firefox's event page).
+  const page = await browser.newPage();
+  const editor = '[data-lexical-editor="true"]';
+  await page.goto('https://www.facebook.com/');
+  const published = () => page.$$eval('.published', els => els.length);
+  const post = async (picture, text) => {
+    await page.click(editor);
+    await page.keyboard.type(text);
+    const picker = await page.$('[data-testid="fbFileInput"]');
+    await picker.uploadFile(join(dir, picture));
+    await page.click('[aria-label="Pubblica"]');
+  };
+  await post('locandina.png', 'Vi aspettiamo alla sagra');
+  for (let i = 0; i < 60 && (await published()) !== 1; i++) await sleep(250);
+  assert.equal(await published(), 1, 'a clean poster is sent');
+  await post('schermata.png', 'Giornata piena');
+  // The send waits for the reading, then the dialog opens; nothing is sent.
+  for (let i = 0; i < 60 && !(await dialogOpen(page)); i++) await sleep(250);
+  assert.ok(await dialogOpen(page), 'the screenshot with a codice fiscale holds the post');
+  assert.equal(await published(), 1);
   await page.close();
 });
 

@@ -8,6 +8,7 @@
 mod check;
 mod eval;
 mod learn;
+mod ocr;
 mod picture;
 mod render;
 
@@ -35,8 +36,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Look for the Ente's logo in pictures (JPEG, PNG, WebP, GIF).
-    /// Exit status 1 when a logo is found, 2 when a picture cannot be read.
+    /// Look for the Ente's logo in pictures (JPEG, PNG, WebP, GIF) and
+    /// check the text in them (read by Tesseract, when installed).
+    /// Exit status 1 when a logo or a warning is found, 2 when a picture
+    /// cannot be read.
     CheckImage {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -46,6 +49,10 @@ enum Command {
         policy: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Do not read the text in the pictures (Tesseract), only look
+        /// for the logo.
+        #[arg(long)]
+        no_text: bool,
         /// Report places from this whole-logo similarity (tuning only).
         #[arg(long, hide = true)]
         min_score: Option<f32>,
@@ -225,13 +232,14 @@ fn main() -> ExitCode {
             files,
             policy,
             format,
+            no_text,
             min_score,
             min_parts,
         } => {
             let mut accept = riserbo_core::logo::Accept::DEFAULT;
             accept.score = min_score.unwrap_or(accept.score);
             accept.parts = min_parts.unwrap_or(accept.parts);
-            check::policy_or_default(policy).and_then(|policy| picture::check(&files, policy, format, accept))
+            check::policy_or_default(policy).and_then(|policy| picture::check(&files, policy, format, accept, !no_text))
         }
         Command::Logo {
             command: LogoCommand::Fingerprint { file },
@@ -342,6 +350,7 @@ fn policy_template() -> String {
         "workHours": {"days": [1, 2, 3, 4, 5], "start": "08:00", "end": "14:00"},
         "logoFingerprints": [riserbo_core::logo::DEMO_FINGERPRINT.trim()],
         "mediaReminder": true,
+        "imageText": true,
         "language": "it"
     });
     let text = serde_json::to_string_pretty(&example).expect("a JSON value");

@@ -84,10 +84,19 @@ pub fn fingerprint(file: &Path) -> Result<u8, Failure> {
 
 /// `riserbo check-image FILE…`: looks for the policy's logos in each
 /// picture. Exit 1 when one is found, 2 when a picture could not be read.
-pub fn check(files: &[PathBuf], policy: Policy, format: Format, accept: logo::Accept) -> Result<u8, Failure> {
-    if policy.logo_fingerprints.is_empty() {
+pub fn check(
+    files: &[PathBuf],
+    policy: Policy,
+    format: Format,
+    accept: logo::Accept,
+    text: bool,
+) -> Result<u8, Failure> {
+    // The text in the pictures (crate::ocr), unless the policy or --no-text
+    // turns it off.
+    let reader = crate::ocr::Reader::new(text && policy.image_text);
+    if policy.logo_fingerprints.is_empty() && !reader.on() {
         return Err(Failure(
-            "the policy has no logoFingerprints: nothing to look for".into(),
+            "the policy has no logoFingerprints and the text is not read: nothing to look for".into(),
         ));
     }
     let analyzer = Analyzer::new(policy);
@@ -99,14 +108,24 @@ pub fn check(files: &[PathBuf], policy: Policy, format: Format, accept: logo::Ac
     for file in files {
         let result = load(file).and_then(|p| {
             let luma = logo::luma_from_rgba(&p.rgba);
-            analyzer
+            let logos = analyzer
                 .analyze_image_with(p.width, p.height, &luma, accept)
-                .map_err(|e| format!("{}: {e}", file.display()))
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            let text = reader
+                .check(&analyzer, &p)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            Ok((logos, text))
         });
         let name = file.display().to_string();
         match result {
-            Ok(findings) => {
+            Ok((findings, text)) => {
                 found_any |= findings.iter().any(|f| f.finding.is_blocking());
+                found_any |= text
+                    .as_ref()
+                    .is_some_and(|t| t.findings.iter().any(|f| f.finding.is_blocking()));
+                if let (Format::Text, Some(text)) = (format, &text) {
+                    crate::ocr::write_text(&mut out, &name, text).map_err(write_failed)?;
+                }
                 match format {
                     Format::Text if findings.is_empty() => {
                         writeln!(out, "{name}: nessun logo dell'Ente").map_err(write_failed)?
@@ -129,10 +148,9 @@ pub fn check(files: &[PathBuf], policy: Policy, format: Format, accept: logo::Ac
                             .map_err(write_failed)?;
                         }
                     }
-                    Format::Json => records.push(json!({ "file": name, "findings": findings })),
-                    Format::Jsonl => {
-                        writeln!(out, "{}", json!({ "file": name, "findings": findings })).map_err(write_failed)?
-                    }
+                    Format::Json => records.push(json!({ "file": name, "findings": findings, "text": text })),
+                    Format::Jsonl => writeln!(out, "{}", json!({ "file": name, "findings": findings, "text": text }))
+                        .map_err(write_failed)?,
                 }
             }
             Err(message) => {

@@ -463,3 +463,28 @@ fn text_format_shows_a_window_around_each_finding_of_a_long_line() {
     let tenth = shown.iter().find(|l| l.contains("333 1000010 ")).unwrap();
     assert!(tenth.starts_with("1 | …") && tenth.ends_with('…'), "{tenth}");
 }
+fn check_image_reads_text_unless_switched_off_and_says_when_tesseract_is_missing() {
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-text-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("policy.json");
+    // No logo to look for and the text switched off: nothing to do.
+    std::fs::write(&policy, r#"{"logoFingerprints": [], "imageText": false}"#).unwrap();
+    let err = complaint(
+        riserbo().arg("check-image").arg("--policy").arg(&policy).arg(DEMO_LOGO),
+        2,
+    );
+    assert!(err.contains("nothing to look for"), "{err}");
+    // Without Tesseract, one line says what to install; the logo is still searched.
+    let out = riserbo()
+        .env("RISERBO_TESSERACT", dir.join("no-such-tesseract"))
+        .args(["check-image", "--format", "jsonl", DEMO_LOGO])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("tesseract-ocr-ita"), "{err}");
+    let records = json_lines(&out.stdout);
+    assert_eq!(records[0]["findings"][0]["rule"], "logo.ente");
+    assert_eq!(records[0]["text"], serde_json::Value::Null);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -18,6 +18,7 @@ pub mod json;
 pub mod logo;
 pub mod model;
 pub mod offsets;
+pub mod picture_text;
 pub mod policy;
 pub mod rules;
 pub mod semantic;

@@ -82,6 +82,9 @@ pub struct Policy {
     /// Remind, when a photo or video is attached, that offices, documents
     /// and colleagues are not filmed or photographed without authorisation.
     pub media_reminder: bool,
+    /// Read the text in attached pictures (OCR, locally) and analyse it
+    /// like a post's.
+    pub image_text: bool,
 }
 
 /// The employee's place in the hierarchy: the sources ask for conduct rules
@@ -136,6 +139,7 @@ impl Default for Policy {
             // The demo Comune's coat of arms (icons/stemma-esempio.svg).
             logo_fingerprints: vec![crate::logo::DEMO_FINGERPRINT.trim().into()],
             media_reminder: true,
+            image_text: true,
         }
     }
 }

@@ -11,6 +11,7 @@
 use riserbo_core::catalogue::Catalogue;
 use riserbo_core::logo::LogoMatch;
 use riserbo_core::offsets::{self, Unit};
+use riserbo_core::picture_text::{self, OcrWord};
 use riserbo_core::{Analyzer as CoreAnalyzer, Finding, Policy, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -103,6 +104,42 @@ impl Analyzer {
 
     /// The rules under this analyzer's policy: messages in both languages,
     /// sources, fixes, severities (see `riserbo_core::catalogue`).
+    /// The text an OCR engine read in a picture (`[{text, x, y, width,
+    /// height, confidence, line}]`), analysed: `{text, findings: [{rule,
+    /// severity, start, end, area}]}`, offsets in UTF-16 code units of
+    /// `text`, areas in the picture's pixels.
+    #[wasm_bindgen(js_name = analyzeImageText)]
+    pub fn analyze_image_text(&self, words: JsValue) -> Result<JsValue, JsError> {
+        let words: Vec<OcrWord> = serde_wasm_bindgen::from_value(words).map_err(|e| JsError::new(&e.to_string()))?;
+        let text = picture_text::layout(&words);
+        let found = text.findings(&self.inner);
+        let areas: Vec<picture_text::Area> = found.iter().map(|f| f.area).collect();
+        let mut findings: Vec<Finding> = found.into_iter().map(|f| f.finding).collect();
+        offsets::convert(&text.text, &mut findings, Unit::Utf16);
+        #[derive(Serialize)]
+        struct ReportedText<'a> {
+            #[serde(flatten)]
+            finding: Reported<'a>,
+            area: picture_text::Area,
+        }
+        #[derive(Serialize)]
+        struct Reading<'a> {
+            text: &'a str,
+            findings: Vec<ReportedText<'a>>,
+        }
+        to_js(&Reading {
+            text: &text.text,
+            findings: findings
+                .iter()
+                .zip(areas)
+                .map(|(f, area)| ReportedText {
+                    finding: f.into(),
+                    area,
+                })
+                .collect(),
+        })
+    }
+
     pub fn catalogue(&self) -> Result<JsValue, JsError> {
         to_js(&Catalogue::of(&self.inner))
     }

@@ -55,10 +55,17 @@ const MATTERS: &[&str] = &[
 
 pub fn find(input: &Input, people: &[Person]) -> Vec<Hit> {
     let mut hits = Vec::new();
+    // A word of someone's name is never the matter: the surname Praticò
+    // folds to "pratico", which begins like "pratica".
+    let named = |i: usize| people.iter().any(|p| p.words.contains(&i));
     for person in people {
-        let matter = input.words[person.clause(input)].iter().find(|w| {
-            MATTERS.iter().any(|m| w.norm.starts_with(m)) && (w.norm != "sociali" || servizi_sociali(input, w))
-        });
+        let matter = person
+            .clause(input)
+            .filter(|&i| !named(i))
+            .map(|i| &input.words[i])
+            .find(|w| {
+                MATTERS.iter().any(|m| w.norm.starts_with(m)) && (w.norm != "sociali" || servizi_sociali(input, w))
+            });
         let Some(matter) = matter else {
             continue;
         };
@@ -101,5 +108,16 @@ mod tests {
         assert!(found("Le multe per divieto di sosta aumentano").is_empty());
         assert!(found("Auguri a Mario per il compleanno!").is_empty());
         assert!(found("La festa dei servizi tecnici").is_empty());
+    }
+
+    #[test]
+    fn a_surname_that_begins_like_a_matter_is_not_one() {
+        // Read off a shop sign or a poster: Praticò folds to "pratico".
+        assert!(found("Giuseppe Praticò").is_empty());
+        assert!(found("Concerto di Anna Praticò in piazza").is_empty());
+        assert!(found("Anna Rossi e Luca Praticò al concerto").is_empty());
+        // The same surname tied to a real matter still is.
+        assert_eq!(found("Il signor Praticò ha preso una multa").len(), 1);
+        assert_eq!(found("Giuseppe Praticò ha chiesto il bonus affitti").len(), 1);
     }
 }

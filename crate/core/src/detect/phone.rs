@@ -68,7 +68,12 @@ pub fn find(input: &Input) -> Vec<Hit> {
         let Some(digits) = c.digits() else {
             continue;
         };
-        if c.continues_a_number || looks_like_a_date(c.chain_runs) || looks_like_a_date(c.runs) {
+        if c.continues_a_number
+            || looks_like_a_date(c.chain_runs)
+            || looks_like_a_date(c.runs)
+            || looks_like_hours(c.runs, &digits)
+            || continues_a_code(input, c.span.start)
+        {
             continue;
         }
         let Some(national) = national_part(&digits, c.before == Some('+')) else {
@@ -121,6 +126,31 @@ fn italian_number(n: &str) -> bool {
     }
 }
 
+/// Opening hours: `0800-1400`, `08.00-14.00` (a picture's text read by
+/// OCR drops the colons), two times of day, the second later.
+fn looks_like_hours(runs: &[usize], digits: &str) -> bool {
+    if !matches!(runs, [4, 4] | [2, 2, 2, 2]) || digits.len() != 8 {
+        return false;
+    }
+    let time = |s: &str| {
+        let (h, m) = (s[..2].parse::<u32>().ok()?, s[2..].parse::<u32>().ok()?);
+        (h <= 24 && m < 60).then_some(h * 60 + m)
+    };
+    matches!((time(&digits[..4]), time(&digits[4..])), (Some(a), Some(b)) if a < b)
+}
+
+/// The number goes on, on the same line, from a short group of letters and
+/// digits just before it (`1Z 999 AA1 01 2345 6784`, a parcel's tracking
+/// code). A longer code before it (a codice fiscale in the row of a table)
+/// is a field of its own.
+fn continues_a_code(input: &Input, start: usize) -> bool {
+    input.words_before(start, 1).first().is_some_and(|w| {
+        let mixed = w.norm.bytes().any(|b| b.is_ascii_digit()) && w.norm.bytes().any(|b| b.is_ascii_alphabetic());
+        let gap = &input.text[w.span.end..start];
+        mixed && w.norm.len() <= 4 && !gap.contains('\n') && gap.trim().is_empty()
+    })
+}
+
 /// Run lengths of a date: `03/04/2024`, `3.4.24`, `04/2024`.
 fn looks_like_a_date(runs: &[usize]) -> bool {
     match runs {
@@ -169,5 +199,25 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn leaves_opening_hours_and_tracking_codes_alone() {
+        // What OCR reads on a notice or a parcel label.
+        for text in [
+            "Orario di apertura: lun-ven 0800-1400",
+            "ore 0800 1400",
+            "Orario 08.00-14.00",
+            "Spedizione: 1Z 999 AA1 01 2345 6784",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // Numbers that only look alike still are phones.
+        assert_eq!(found("tel. 0612-3456"), ["0612-3456"]);
+        assert_eq!(found("ufficio 0965 1234"), ["0965 1234"]);
+        assert_eq!(found("codice AB12, tel. 333 1234567"), ["333 1234567"]);
+        // A table's row: the codice fiscale, then the phone.
+        assert_eq!(found("RSSMRA85T10A562S 333 1234567"), ["333 1234567"]);
+        assert_eq!(found("AB1\n333 1234567"), ["333 1234567"]);
     }
 }
