@@ -463,6 +463,8 @@ fn text_format_shows_a_window_around_each_finding_of_a_long_line() {
     let tenth = shown.iter().find(|l| l.contains("333 1000010 ")).unwrap();
     assert!(tenth.starts_with("1 | …") && tenth.ends_with('…'), "{tenth}");
 }
+
+#[test]
 fn check_image_reads_text_unless_switched_off_and_says_when_tesseract_is_missing() {
     let dir = std::env::temp_dir().join(format!("riserbo-cli-text-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
