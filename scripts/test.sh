@@ -18,10 +18,12 @@ printf '\033[1m==> personal data: generated corpus (Faker + python-stdnum)\033[0
 
 printf '\033[1m==> logos: generated corpus (coats of arms on photographs)\033[0m\n'
 # Thresholds were set on the corpus of seed 1; this one (seed 2) was not
-# used for tuning. 600 pictures with a logo, 600 without.
+# used for tuning. 600 pictures with a logo, 600 without, 240 tincture
+# look-alikes (the same drawings in other tinctures), which have a floor of
+# their own.
 rm -rf target/logo-corpus
 .venv/bin/python tests/logos/generate.py target/logo-corpus --seed 2
-.venv/bin/python tests/logos/evaluate.py target/release/riserbo target/logo-corpus --min-recall 0.95 --max-fp 0.005
+.venv/bin/python tests/logos/evaluate.py target/release/riserbo target/logo-corpus --min-recall 0.95 --max-fp 0.005 --max-lookalike-fp 0.005
 
 printf '\033[1m==> text in pictures: generated corpus (forms, tables, notices, clean posters)\033[0m\n'
 # Tuned on seed 1; this one (seed 2) was not used. 160 pictures with

@@ -129,7 +129,7 @@ const riserboEngine = (() => {
       }
     },
     /**
-     * The logo findings of a picture given as 8-bit luma.
+     * The logo findings of a picture given as RGBA (or 8-bit luma: no colour check).
      * @param {number} width
      * @param {number} height
      * @param {Uint8Array} luma

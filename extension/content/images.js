@@ -1,19 +1,22 @@
 // Reads a picture the employee attaches, so the core can look for the
 // Ente's logo in it. The picture never leaves the browser: the browser
-// decodes and shrinks it here, and the core receives only gray pixels.
+// decodes and shrinks it here, and the core receives its pixels (RGBA: the
+// logo's colours are checked too).
 //
 // Before anything is decoded, the first bytes say what the file is and how
 // large: only the formats the sites accept (JPEG, PNG, WebP, GIF) are
 // decoded, and a picture beyond the core's limits (a decompression bomb, a
-// 200-megapixel panorama) is refused with a message instead of filling the
-// tab's memory.
+// 200-megapixel panorama, a 20,000×1 strip) is refused with a message
+// instead of filling the tab's memory.
 'use strict';
 
 riserbo.images = (() => {
   // The core's limits (riserbo_core::logo): keep these in step.
   const WORKING_SIDE = 344;
+  const WORKING_PIXELS = 344 * 1376;
   const MAX_PIXELS = 50e6;
   const MAX_SIDE = 20000;
+  const MAX_ASPECT = 8;
   // The headers that matter are in the first bytes, after at most a large
   // EXIF block (64 KiB) and its thumbnail.
   const HEAD_BYTES = 256 * 1024;
@@ -74,16 +77,13 @@ riserbo.images = (() => {
     return null;
   }
 
-  /** 8-bit luma over white, with the core's integer BT.709 weights. */
-  function lumaOf(rgba) {
-    const luma = new Uint8Array(rgba.length / 4);
-    for (let p = 0, i = 0; i < luma.length; i++, p += 4) {
-      const y = Math.floor((2126 * rgba[p] + 7152 * rgba[p + 1] + 722 * rgba[p + 2] + 5000) / 10000);
-      const a = rgba[p + 3];
-      luma[i] = Math.floor((y * a + 255 * (255 - a) + 127) / 255);
-    }
-    return luma;
-  }
+  /**
+   * The scale the core searches a picture at (riserbo_core::logo::
+   * working_size): shorter side at most WORKING_SIDE, at most
+   * WORKING_PIXELS in all, never enlarged.
+   */
+  const workingScale = (width, height) =>
+    Math.min(1, WORKING_SIDE / Math.min(width, height), Math.sqrt(WORKING_PIXELS / (width * height)));
 
   /**
    * The picture as gray pixels, its shorter side shrunk to the core's
@@ -101,18 +101,23 @@ riserbo.images = (() => {
     if (info.width > MAX_SIDE || info.height > MAX_SIDE || info.width * info.height > MAX_PIXELS) {
       throw new Refused('imageTooLarge');
     }
-    const scale = Math.min(1, WORKING_SIDE / Math.min(info.width, info.height));
+    // A strip (20,000×1) would be searched at gigapixels.
+    if (Math.max(info.width, info.height) > MAX_ASPECT * Math.min(info.width, info.height)) {
+      throw new Refused('imageElongated');
+    }
+    const scale = workingScale(info.width, info.height);
     const frame = await decodeSmall(file, info, scale);
     try {
       // The frame's own size: EXIF orientation may have turned the picture.
-      const width = Math.max(1, Math.round(frame.width * Math.min(1, WORKING_SIDE / Math.min(frame.width, frame.height))));
+      const width = Math.max(1, Math.round(frame.width * workingScale(frame.width, frame.height)));
       const height = Math.max(1, Math.round(frame.height * width / frame.width));
       const canvas = new OffscreenCanvas(width, height);
       const context = canvas.getContext('2d', { willReadFrequently: true });
       context.imageSmoothingQuality = 'medium';
       context.drawImage(frame.image, 0, 0, width, height);
       const { data } = context.getImageData(0, 0, width, height);
-      return { width, height, luma: lumaOf(data) };
+      // RGBA, as the core takes it (one byte a pixel would be gray).
+      return { width, height, luma: new Uint8Array(data.buffer, data.byteOffset, data.length) };
     } finally {
       frame.image.close();
     }
@@ -145,7 +150,7 @@ riserbo.images = (() => {
       }
     }
     const resize = scale >= 1 ? {}
-      : info.width <= info.height ? { resizeWidth: WORKING_SIDE } : { resizeHeight: WORKING_SIDE };
+      : { resizeWidth: Math.max(1, Math.round(info.width * scale)), resizeHeight: Math.max(1, Math.round(info.height * scale)) };
     try {
       const image = await createImageBitmap(file, { ...resize, resizeQuality: 'medium' });
       return { image, width: image.width, height: image.height };

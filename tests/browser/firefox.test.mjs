@@ -35,7 +35,7 @@ before(async () => {
   const version = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).version;
   const unpacked = join(dir, 'extension');
   execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/logos/generate.py'), join(dir, 'pictures'),
-    '--seed', '3', '--per-logo', '1', '--plain', '0'], { stdio: 'ignore' });
+    '--seed', '3', '--per-logo', '1', '--plain', '0', '--lookalikes', '0'], { stdio: 'ignore' });
   execFileSync('unzip', ['-q', join(ROOT, 'dist', `riserbo-${version}-firefox.zip`), '-d', unpacked]);
   // A screenshot with a codice fiscale and a clean poster, for the text in pictures.
   execFileSync(join(ROOT, '.venv/bin/python'), ['-c', `

@@ -23,15 +23,20 @@ after(async () => { await browser?.close(); });
 const svg = name => readFileSync(join(ROOT, name), 'utf8');
 const DEMO = svg('icons/stemma-esempio.svg');
 const NEIGHBOUR = svg('tests/logos/arms/corona-muraria.svg');
+// The demo Comune's drawing in a neighbour's tinctures: a red field where
+// the Ente's is blue (issue 14). Its gray levels alone pass for the logo
+// (similarity 0.95 with the colour check off, `riserbo check-image
+// --min-colour=-100`); its colours do not.
+const TINCTURES = DEMO.replaceAll('#1d4f91', '#b3202c');
 
 /**
  * A JPEG drawn by the browser: a flyer (coloured band, lines of text, a
  * photo-like gradient) 1200×900 with `arms` at 30% of its height, turned
  * by 6°, at quality 0.6. Drawn in a blank page, so no site CSP applies.
  */
-async function flyer(arms) {
+async function flyer(arms, filter = 'none') {
   const page = await browser.context.newPage();
-  const base64 = await page.evaluate(async svgText => {
+  const base64 = await page.evaluate(async ([svgText, filter]) => {
     const canvas = document.createElement('canvas');
     canvas.width = 1200;
     canvas.height = 900;
@@ -54,6 +59,7 @@ async function flyer(arms) {
       g.save();
       g.translate(320, 420);
       g.rotate((6 * Math.PI) / 180);
+      g.filter = filter;
       g.drawImage(image, -122, -135, 243, 270);
       g.restore();
     }
@@ -62,7 +68,30 @@ async function flyer(arms) {
     let binary = '';
     for (const b of bytes) binary += String.fromCharCode(b);
     return btoa(binary);
-  }, arms);
+  }, [arms, filter]);
+  await page.close();
+  return Buffer.from(base64, 'base64');
+}
+
+/** A PNG `width`×`height` drawn by the browser (a gradient): a few KB. */
+async function png(width, height) {
+  const page = await browser.context.newPage();
+  const base64 = await page.evaluate(async ([width, height]) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const g = canvas.getContext('2d');
+    const ramp = g.createLinearGradient(0, 0, width, height);
+    ramp.addColorStop(0, '#1d4f91');
+    ramp.addColorStop(1, '#e3b23c');
+    g.fillStyle = ramp;
+    g.fillRect(0, 0, width, height);
+    const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  }, [width, height]);
   await page.close();
   return Buffer.from(base64, 'base64');
 }
@@ -144,6 +173,18 @@ test('Facebook-like page: the logo is found; a neighbour\'s coat of arms is not'
   await page.close();
 });
 
+test('colours: the drawing in other tinctures is not the logo; a gray rendering still is', async () => {
+  const page = await compose('https://www.facebook.com/', '[aria-label="A cosa stai pensando?"]', 'Gemellaggio con il Comune vicino');
+  await page.setInputFiles('[data-testid="fbFileInput"]', jpeg('gemellaggio.jpg', await flyer(TINCTURES)));
+  await waitFor(page, /foto o un video/);
+  await page.waitForTimeout(1500);
+  assert.ok((await liveRegions(page)).some(r => /nessun problema/.test(r)), JSON.stringify(await liveRegions(page)));
+  await page.setInputFiles('[data-testid="fbFileInput"]', jpeg('grigio.jpg', await flyer(DEMO, 'grayscale(1)')));
+  const regions = await waitFor(page, /logo dell'Ente/);
+  assert.ok(regions.some(r => /1 segnalazione/.test(r)), JSON.stringify(regions));
+  await page.close();
+});
+
 test('pasted and dropped pictures are checked too', async () => {
   const picture = (await flyer(DEMO)).toString('base64');
   for (const how of ['paste', 'drop']) {
@@ -190,6 +231,14 @@ test('damaged and oversized pictures get a message; the page and the text surviv
   // Not a picture format the sites take.
   await page.setInputFiles('[data-testid="fbFileInput"]', { name: 'scansione.tiff', mimeType: 'image/tiff', buffer: Buffer.from('II*\0') });
   await waitFor(page, /controlla solo immagini JPEG, PNG, WebP e GIF/);
+  // Strips of one pixel (issue 13): a few KB, under every size limit, but
+  // gigapixels once the short side is brought to the working size.
+  for (const [name, width, height] of [['striscia.png', 20000, 1], ['colonna.png', 1, 20000]]) {
+    const picture = await png(width, height);
+    assert.ok(picture.length < 100_000, `${name}: ${picture.length} bytes`);
+    await page.setInputFiles('[data-testid="fbFileInput"]', { name, mimeType: 'image/png', buffer: picture });
+    await waitFor(page, new RegExp(`${name.replace('.', '\\.')}: è troppo allungata`));
+  }
   assert.equal(await page.locator('[aria-label="A cosa stai pensando?"]').textContent(), 'Testo da non perdere');
   assert.deepEqual(errors, []);
   await page.close();

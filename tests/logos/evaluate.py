@@ -5,12 +5,17 @@ comes from `riserbo logo fingerprint` on the SVG rendered to PNG, exactly as
 an administrator would make it. One policy holds all six, so one run of
 `riserbo check-image` per picture says which logos it sees. For each logo,
 the pictures holding it are its positives; all the others (photographs with
-no logo, and the five similar coats of arms) are its negatives.
+no logo, the five similar coats of arms, the tincture look-alikes) are its
+negatives.
 
-    python evaluate.py RISERBO CORPUS_DIR [--min-recall 0.95] [--max-fp 0.005]
+The tincture look-alikes (the same drawings in other tinctures) are also
+reported apart: a look-alike picture is a false positive when any logo is
+reported in it, and their share has a floor of its own.
 
-Exit status 1 when a floor is not met, on the pooled figures or on the demo
-Comune's logo (`esempio`).
+    python evaluate.py RISERBO CORPUS_DIR [--min-recall 0.95] [--max-fp 0.005] [--max-lookalike-fp 0.005]
+
+Exit status 1 when a floor is not met, on the pooled figures, on the demo
+Comune's logo (`esempio`) or on the look-alikes.
 """
 
 import argparse
@@ -37,9 +42,9 @@ def fingerprints(riserbo, out):
     return prints
 
 
-def check(riserbo, policy, files):
+def check(riserbo, policy, files, extra=()):
     result = subprocess.run(
-        [riserbo, "check-image", "--format", "jsonl", "--policy", str(policy), *map(str, files)],
+        [riserbo, "check-image", "--format", "jsonl", "--policy", str(policy), *extra, *map(str, files)],
         capture_output=True, text=True,
     )
     if result.returncode not in (0, 1):
@@ -53,7 +58,10 @@ def main():
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--min-recall", type=float, default=0.95)
     parser.add_argument("--max-fp", type=float, default=0.005)
+    parser.add_argument("--max-lookalike-fp", type=float, default=0.005)
     parser.add_argument("--errors", action="store_true", help="list every wrong picture")
+    parser.add_argument("--dump", type=Path, help="write every picture's label and record (tuning)")
+    parser.add_argument("--extra", default="", help="more check-image arguments, as --extra='--min-colour=0.4' (tuning)")
     args = parser.parse_args()
 
     names = [svg.stem for svg in ARMS]
@@ -63,8 +71,12 @@ def main():
     files = [args.corpus / label["file"] for label in labels]
     batches = [files[i:i + 50] for i in range(0, len(files), 50)]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = [record for batch in pool.map(lambda b: check(args.riserbo, policy, b), batches) for record in batch]
+        results = [record for batch in pool.map(lambda b: check(args.riserbo, policy, b, args.extra.split()), batches) for record in batch]
 
+    if args.dump:
+        with open(args.dump, "w") as out:
+            for label, record in zip(labels, results):
+                out.write(json.dumps({"label": label, "record": record}) + "\n")
     seen = {}
     for label, record in zip(labels, results):
         if "error" in record:
@@ -73,8 +85,11 @@ def main():
 
     rows = []
     pooled = {"tp": 0, "pos": 0, "fp": 0, "neg": 0}
-    plain_flagged = sum(1 for label in labels if label["logo"] is None and seen[label["file"]])
-    plain = sum(1 for label in labels if label["logo"] is None)
+    def is_plain(label):
+        return label["logo"] is None and "lookalike" not in label
+
+    plain_flagged = sum(1 for label in labels if is_plain(label) and seen[label["file"]])
+    plain = sum(1 for label in labels if is_plain(label))
     wrong = []
     for name in names:
         tp = pos = fp = neg = fp_plain = 0
@@ -110,6 +125,17 @@ def main():
             kind[0] += label["logo"] in seen[label["file"]]
             kind[1] += 1
     print("recall by kind: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items())))
+    lookalikes = [label for label in labels if "lookalike" in label]
+    look_fp = sum(1 for label in lookalikes if seen[label["file"]])
+    look_rate = look_fp / len(lookalikes) if lookalikes else 0.0
+    if lookalikes:
+        parts = []
+        for kind in sorted({label["kind"] for label in lookalikes}):
+            group = [label for label in lookalikes if label["kind"] == kind]
+            parts.append(f"{kind} {sum(1 for label in group if seen[label['file']])}/{len(group)}")
+        own = sum(1 for label in lookalikes if label["lookalike"] in seen[label["file"]])
+        print(f"tincture look-alikes reported as a logo: {look_fp}/{len(lookalikes)} {look_rate:.2%} "
+              f"({', '.join(parts)}; as their own drawing's logo {own})")
     if args.errors:
         print("\n".join(wrong))
 
@@ -123,6 +149,8 @@ def main():
         failures.append(f"demo logo recall {demo[1] / demo[2]:.2%} < {args.min_recall:.2%}")
     if demo[3] / demo[4] > args.max_fp:
         failures.append(f"demo logo false positives {demo[3] / demo[4]:.2%} > {args.max_fp:.2%}")
+    if look_rate > args.max_lookalike_fp:
+        failures.append(f"tincture look-alikes reported {look_rate:.2%} > {args.max_lookalike_fp:.2%}")
     if failures:
         sys.exit("FLOOR NOT MET: " + "; ".join(failures))
 

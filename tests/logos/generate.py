@@ -11,7 +11,17 @@ shorter side (or alone in its picture, 1/4x to 4x), recompressed as JPEG
 down to quality 40 or as WebP, in grayscale or tinted, with its margins cropped (to the outline, and up to 1% into it),
 turned by up to 10 degrees.
 
-    python generate.py OUT_DIR --seed N [--per-logo 100] [--plain 600]
+Tincture look-alikes (issue 14): each coat of arms drawn again in other
+tinctures, as neighbouring Comuni bear the same drawing (a green shield with
+a red band where the Ente's is blue and gold). They are never the Ente's
+logo: labelled with logo null, `lookalike` naming the drawing, kind
+`lookalike-alone` (on white, as a profile picture) or `lookalike-embedded`
+(on a photograph, flyer or screenshot). They keep their tinctures (no
+grayscale or tint: a gray copy of a look-alike is the Ente's drawing), drawn
+from the seven heraldic tinctures; at least one of the two is a colour
+(black and silver arms are a gray rendering of the drawing).
+
+    python generate.py OUT_DIR --seed N [--per-logo 100] [--plain 600] [--lookalikes 40]
 
 writes the pictures and OUT_DIR/labels.jsonl ({"file", "logo", "kind"}).
 The same seed gives the same corpus.
@@ -38,12 +48,41 @@ PHOTOS = [
     "motorcycle_right.png", "page.png", "retina.jpg", "rocket.jpg", "text.png",
 ]
 ASPECTS = [4 / 3, 3 / 4, 16 / 9, 1.0, 9 / 16]
+# The arms' two tinctures (the field's blue, the gold of the other half and
+# the crown) and the silver of the tower; the look-alikes change them.
+BLUE, GOLD, SILVER = "#1d4f91", "#e3b23c", "#fff"
+TINCTURES = {
+    "azzurro": "#1d4f91", "oro": "#e3b23c", "rosso": "#b3202c", "verde": "#23763a",
+    "porpora": "#6b2d6e", "nero": "#222222", "argento": "#f0f0f0",
+}
+# Tinctures with no hue: arms in these alone are a gray rendering of the
+# drawing, which must still be found; colour cannot tell them apart.
+ACHROMATIC = {"nero", "argento"}
 
 
 def render(svg, height):
     """The logo as RGBA, `height` pixels tall, transparent around it."""
     png = cairosvg.svg2png(url=str(svg), output_height=height)
     return Image.open(io.BytesIO(png)).convert("RGBA")
+
+
+def lookalike(svg, rng):
+    """The same drawing in other tinctures: a new pair for the field and
+    the gold (at least one of them changed, never the same two), sometimes
+    the tower in another metal; rendered like `render`."""
+    names = list(TINCTURES)
+    while True:
+        field, gold = rng.sample(names, 2)
+        if (TINCTURES[field], TINCTURES[gold]) != (BLUE, GOLD) and not {field, gold} <= ACHROMATIC:
+            break
+    tower = rng.choice(["argento", "argento", "oro"]) if gold != "oro" else "argento"
+    text = svg.read_text()
+    text = (text.replace(BLUE, "@field@").replace(GOLD, "@gold@")
+            .replace('"' + SILVER + '"', '"@tower@"'))
+    text = (text.replace("@field@", TINCTURES[field]).replace("@gold@", TINCTURES[gold])
+            .replace("@tower@", TINCTURES[tower]))
+    png = cairosvg.svg2png(bytestring=text.encode(), output_height=900)
+    return Image.open(io.BytesIO(png)).convert("RGBA"), f"{field}/{gold}/{tower}"
 
 
 def photographs():
@@ -127,7 +166,7 @@ def recolour(image, rng):
     return changed
 
 
-def logo_tile(rng, renders, name, height):
+def logo_tile(rng, renders, name, height, recoloured=True):
     """The logo at `height` pixels, recoloured, margins cut, turned."""
     tile = renders[name].resize(
         (max(1, round(renders[name].width * height / renders[name].height)), height), Image.LANCZOS
@@ -136,7 +175,8 @@ def logo_tile(rng, renders, name, height):
     w, h = tile.size
     cut = [rng.uniform(0, 0.01) for _ in range(4)]
     tile = tile.crop((int(w * cut[0]), int(h * cut[1]), w - int(w * cut[2]), h - int(h * cut[3])))
-    tile = recolour(tile, rng)
+    if recoloured:
+        tile = recolour(tile, rng)
     angle = rng.uniform(-10, 10)
     return tile.rotate(angle, resample=Image.BICUBIC, expand=True), angle
 
@@ -166,6 +206,7 @@ def main():
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--per-logo", type=int, default=100)
     parser.add_argument("--plain", type=int, default=600)
+    parser.add_argument("--lookalikes", type=int, default=40, help="tincture look-alikes per coat of arms")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -212,10 +253,36 @@ def main():
             image = image.rotate(rng.uniform(-10, 10), resample=Image.BICUBIC)
         emit(index, image, None, canvas.__name__.split("_")[0], {})
         index += 1
+    # Last, so the pictures above stay those of earlier corpora with the same seed.
+    for svg in ARMS:
+        for _ in range(args.lookalikes):
+            drawn, tinctures = lookalike(svg, rng)
+            others = {svg.stem: drawn}
+            extra = {"lookalike": svg.stem, "tinctures": tinctures}
+            if rng.random() < 0.4:
+                tile, angle = logo_tile(rng, others, svg.stem, rng.randint(28, 448), recoloured=False)
+                back = Image.new("RGBA", tile.size, (255, 255, 255, 255))
+                back.alpha_composite(tile)
+                emit(index, back.convert("RGB"), None, "lookalike-alone", {**extra, "angle": round(angle, 1)})
+            else:
+                canvas = rng.choice(canvases)
+                size = canvas_size(rng)
+                image = canvas(rng, photos, size)
+                share = rng.uniform(0.15, 0.9)
+                tile, angle = logo_tile(rng, others, svg.stem, max(8, round(min(size) * share)), recoloured=False)
+                if tile.width > size[0] or tile.height > size[1]:
+                    tile.thumbnail(size)
+                x = rng.randint(0, size[0] - tile.width)
+                y = rng.randint(0, size[1] - tile.height)
+                image = image.convert("RGB")
+                image.paste(tile, (x, y), tile)
+                emit(index, image, None, "lookalike-embedded", {**extra, "share": round(share, 3), "angle": round(angle, 1)})
+            index += 1
     with open(args.out / "labels.jsonl", "w") as out:
         for label in labels:
             out.write(json.dumps(label) + "\n")
-    print(f"{len(labels)} pictures in {args.out}: {len(renders)} logos x {args.per_logo}, {args.plain} without a logo")
+    print(f"{len(labels)} pictures in {args.out}: {len(renders)} logos x {args.per_logo}, {args.plain} without a logo, "
+          f"{len(ARMS)} x {args.lookalikes} tincture look-alikes")
 
 
 if __name__ == "__main__":

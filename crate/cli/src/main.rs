@@ -59,6 +59,16 @@ enum Command {
         /// Report places from this weakest-part similarity (tuning only).
         #[arg(long, hide = true)]
         min_parts: Option<f32>,
+        /// Report places from these colour scores, whole and weakest part
+        /// (tuning only).
+        #[arg(long, hide = true)]
+        min_colour: Option<f32>,
+        #[arg(long, hide = true)]
+        min_colour_parts: Option<f32>,
+        /// Memory a picture may take to decode and check, in MiB: a larger
+        /// one is reported and the others are still checked.
+        #[arg(long, default_value_t = picture::MAX_MEMORY_MIB)]
+        max_memory: u64,
     },
     /// The Ente's logo: make the fingerprint the policy needs.
     Logo {
@@ -235,11 +245,21 @@ fn main() -> ExitCode {
             no_text,
             min_score,
             min_parts,
+            min_colour,
+            min_colour_parts,
+            max_memory,
         } => {
             let mut accept = riserbo_core::logo::Accept::DEFAULT;
             accept.score = min_score.unwrap_or(accept.score);
             accept.parts = min_parts.unwrap_or(accept.parts);
-            check::policy_or_default(policy).and_then(|policy| picture::check(&files, policy, format, accept, !no_text))
+            accept.colour = min_colour.unwrap_or(accept.colour);
+            accept.colour_parts = min_colour_parts.unwrap_or(accept.colour_parts);
+            if min_colour.is_some_and(|c| c < -1.0) {
+                // Tuning: report every place, whatever its colours.
+                (accept.tint, accept.tint_parts) = (f32::MIN, f32::MIN);
+            }
+            check::policy_or_default(policy)
+                .and_then(|policy| picture::check(&files, policy, format, accept, !no_text, max_memory))
         }
         Command::Logo {
             command: LogoCommand::Fingerprint { file },

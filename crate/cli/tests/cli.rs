@@ -490,3 +490,101 @@ fn check_image_reads_text_unless_switched_off_and_says_when_tesseract_is_missing
     assert_eq!(records[0]["text"], serde_json::Value::Null);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn strips_of_one_pixel_are_refused_with_a_message_and_the_batch_goes_on() {
+    // Issue 13, item 2: a 20,000×1 PNG of a few hundred bytes passed the
+    // header check and was searched at gigapixels (minutes, gigabytes).
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-strip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wide = dir.join("striscia.png");
+    let tall = dir.join("colonna.png");
+    write_png(&wide, 20_000, 1, |x, _| [(x % 256) as u8, 40, 90]);
+    write_png(&tall, 1, 20_000, |_, y| [(y % 256) as u8, 40, 90]);
+    assert!(std::fs::metadata(&wide).unwrap().len() < 100_000);
+    for (file, size) in [(&wide, "20000×1"), (&tall, "1×20000")] {
+        let err = complaint(riserbo().arg("check-image").arg(file), 2);
+        assert!(err.contains(size) && err.contains("troppo allungata"), "{err}");
+    }
+    // A wide banner within the ratio is still checked.
+    let banner = dir.join("banner.png");
+    write_png(&banner, 3000, 500, |x, y| [(x % 200) as u8, (y % 120) as u8, 60]);
+    let out = output(
+        riserbo()
+            .args(["check-image", "--format", "jsonl"])
+            .arg(&wide)
+            .arg(&banner)
+            .arg(&tall)
+            .arg(DEMO_LOGO),
+        2,
+    );
+    let records = json_lines(out.as_bytes());
+    assert_eq!(records.len(), 4);
+    assert!(records[0]["error"].as_str().unwrap().contains("troppo allungata"));
+    assert_eq!(records[1]["findings"], serde_json::json!([]));
+    assert!(records[2]["error"].as_str().unwrap().contains("troppo allungata"));
+    assert_eq!(records[3]["findings"][0]["rule"], "logo.ente");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_truncated_jpeg_is_partly_unreadable_not_clean() {
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-cut-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let whole = dir.join("intera.jpg");
+    image::RgbImage::from_fn(640, 480, |x, y| {
+        image::Rgb([(x % 200) as u8, 120 + (y % 60) as u8, ((x * y) % 90) as u8])
+    })
+    .save(&whole)
+    .unwrap();
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = dir.join("troncata.jpg");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+
+    let text = output(riserbo().arg("check-image").arg(&whole), 0);
+    assert!(text.ends_with("nessun logo dell'Ente\n"), "{text}");
+    let text = output(riserbo().arg("check-image").arg(&cut), 2);
+    assert!(text.contains("in parte illeggibile"), "{text}");
+    assert!(!text.ends_with(": nessun logo dell'Ente\n"), "{text}");
+    let out = output(
+        riserbo()
+            .args(["check-image", "--format", "jsonl"])
+            .arg(&cut)
+            .arg(&whole),
+        2,
+    );
+    let records = json_lines(out.as_bytes());
+    assert!(
+        records[0]["warning"].as_str().unwrap().contains("in parte illeggibile"),
+        "{}",
+        records[0]
+    );
+    assert!(records[1].get("warning").is_none(), "{}", records[1]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_picture_beyond_the_memory_budget_is_reported_and_the_others_checked() {
+    let dir = std::env::temp_dir().join(format!("riserbo-cli-memory-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let large = dir.join("grande.png");
+    write_png(&large, 3000, 2000, |x, y| [(x % 256) as u8, (y % 256) as u8, 0]);
+    let out = output(
+        riserbo()
+            .args(["check-image", "--format", "jsonl", "--max-memory", "32"])
+            .arg(&large)
+            .arg(DEMO_LOGO),
+        2,
+    );
+    let records = json_lines(out.as_bytes());
+    assert_eq!(records.len(), 2);
+    assert!(
+        records[0]["error"].as_str().unwrap().contains("memoria insufficiente"),
+        "{}",
+        records[0]
+    );
+    assert_eq!(records[1]["findings"][0]["rule"], "logo.ente");
+    // With the default budget the same picture is checked.
+    output(riserbo().arg("check-image").arg(&large), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -278,7 +278,8 @@ impl Analyzer {
         }
     }
 
-    /// The Ente's logos in a picture given as 8-bit luma (one byte a pixel,
+    /// The Ente's logos in a picture given as RGBA (four bytes a pixel; the
+    /// logo's colours are checked too) or as 8-bit luma (one byte a pixel,
     /// see [`crate::logo::luma_from_rgba`]), best match first.
     pub fn analyze_image(&self, width: usize, height: usize, luma: &[u8]) -> Result<Vec<ImageFinding>, ImageError> {
         self.analyze_image_with(width, height, luma, Accept::DEFAULT)
@@ -296,7 +297,7 @@ impl Analyzer {
         let Some(finding) = self.finding(&crate::rules::LOGO, crate::rules::LOGO.severity, 0..0, String::new()) else {
             return Ok(Vec::new());
         };
-        let found = self.logos.detect_luma_with(width, height, luma, accept)?;
+        let found = self.logos.detect_pixels_with(width, height, luma, accept)?;
         Ok(found
             .into_iter()
             .map(|area| ImageFinding {

@@ -80,8 +80,10 @@ impl Analyzer {
         to_js(&findings.iter().map(Reported::from).collect::<Vec<_>>())
     }
 
-    /// The Ente's logos in a picture, given as 8-bit luma (one byte a
-    /// pixel, composited over white: see `luma_from_rgba` in the core), as
+    /// The Ente's logos in a picture, given as RGBA (four bytes a pixel, as
+    /// a canvas gives them; the logo's colours are checked too) or as 8-bit
+    /// luma (one byte a pixel, composited over white: see `luma_from_rgba`
+    /// in the core), as
     /// `{rule, severity, area}` with the place in the picture. The browser
     /// decodes and shrinks the picture; no image codec runs here. Throws on
     /// a size beyond the core's limits.

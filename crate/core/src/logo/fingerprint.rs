@@ -8,15 +8,25 @@
 //! a better detector in a later version reads the same fingerprints. A coat
 //! of arms is public; its thumbnail reveals nothing.
 //!
-//! Text form: `riserbo-logo:1:` and base64 of
-//! `[width, height, luma × width·height, mask bits × ⌈width·height / 8⌉]`.
+//! Text form, version 2 (written since the colour check):
+//! `riserbo-logo:2:` and base64 of
+//! `[width, height, luma × width·height, mask bits × ⌈width·height / 8⌉,
+//! blue chroma × cw·ch, red chroma × cw·ch]`, where cw × ch is half the
+//! thumbnail (`⌈width / 2⌉ × ⌈height / 2⌉`) and each chroma byte is
+//! `128 + 127.5·c` (see [`super::raster::chroma_from_rgba`]). Colour needs
+//! less detail than shapes, and JPEG keeps it at half resolution anyway.
+//!
+//! Version 1 (`riserbo-logo:1:`, the same without the two chroma planes) is
+//! still read: such a logo is found by its drawing alone, without the colour
+//! check; making its fingerprint again adds the colours.
 
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
 
-use super::raster::{luma_from_rgba, Gray};
+use super::raster::{chroma_byte, chroma_from_rgba, chroma_plane, luma_from_rgba, Gray};
 
-const PREFIX: &str = "riserbo-logo:1:";
+const PREFIX: &str = "riserbo-logo:2:";
+const PREFIX_V1: &str = "riserbo-logo:1:";
 /// Longer side of the thumbnail.
 pub const SIDE: usize = 64;
 
@@ -27,6 +37,9 @@ pub struct Fingerprint {
     pub luma: Gray,
     /// 1.0 inside the logo, 0.0 outside.
     pub mask: Gray,
+    /// The logo's colours at half the thumbnail's size: blue and red
+    /// chroma, 0.0 for gray. `None` for a version-1 fingerprint.
+    pub chroma: Option<[Gray; 2]>,
 }
 
 /// Why a picture or a string cannot give a fingerprint.
@@ -40,7 +53,9 @@ pub enum FingerprintError {
 impl std::fmt::Display for FingerprintError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            FingerprintError::NotAFingerprint => "not a logo fingerprint (it must start with \"riserbo-logo:1:\")",
+            FingerprintError::NotAFingerprint => {
+                "not a logo fingerprint (it must start with \"riserbo-logo:2:\" or \"riserbo-logo:1:\")"
+            }
             FingerprintError::Corrupt => "the fingerprint is damaged (copy it again from `riserbo logo fingerprint`)",
             FingerprintError::EmptyPicture => "the picture shows no logo: it is empty or of one colour",
         })
@@ -113,7 +128,18 @@ impl Fingerprint {
         for v in &mut luma.pixels {
             *v = (*v * 255.0).round() / 255.0;
         }
-        Ok(Fingerprint { luma, mask })
+        let (blue, red) = chroma_from_rgba(rgba);
+        let (cw, ch) = (tw.div_ceil(2), th.div_ceil(2));
+        let plane = |bytes: Vec<u8>| {
+            let full = crop(&|i| (f32::from(bytes[i]) - 128.0) / 127.5);
+            let mut half = full.resized(cw, ch);
+            for v in &mut half.pixels {
+                *v = (f32::from(chroma_byte(*v)) - 128.0) / 127.5;
+            }
+            half
+        };
+        let chroma = Some([plane(blue), plane(red)]);
+        Ok(Fingerprint { luma, mask, chroma })
     }
 
     /// The text form, for the policy.
@@ -128,14 +154,26 @@ impl Fingerprint {
             }
         }
         bytes.extend(bits);
-        format!("{PREFIX}{}", STANDARD_NO_PAD.encode(bytes))
+        match &self.chroma {
+            Some(planes) => {
+                for plane in planes {
+                    bytes.extend(plane.pixels.iter().map(|&v| chroma_byte(v)));
+                }
+                format!("{PREFIX}{}", STANDARD_NO_PAD.encode(bytes))
+            }
+            None => format!("{PREFIX_V1}{}", STANDARD_NO_PAD.encode(bytes)),
+        }
     }
 
     /// Reads the text form back; blanks and line breaks inside it (a
     /// fingerprint wrapped by an e-mail client or an editor) are ignored.
     pub fn decode(text: &str) -> Result<Fingerprint, FingerprintError> {
         let text = text.trim();
-        let body = text.strip_prefix(PREFIX).ok_or(FingerprintError::NotAFingerprint)?;
+        let (body, coloured) = match (text.strip_prefix(PREFIX), text.strip_prefix(PREFIX_V1)) {
+            (Some(body), _) => (body, true),
+            (None, Some(body)) => (body, false),
+            (None, None) => return Err(FingerprintError::NotAFingerprint),
+        };
         let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
         let bytes = STANDARD_NO_PAD
             .decode(body.trim_end_matches('='))
@@ -146,16 +184,25 @@ impl Fingerprint {
         );
         let (w, h) = (usize::from(w), usize::from(h));
         let n = w * h;
-        if w == 0 || h == 0 || w > SIDE || h > SIDE || bytes.len() != 2 + n + n.div_ceil(8) {
+        let (cw, ch) = (w.div_ceil(2), h.div_ceil(2));
+        let colour_bytes = if coloured { 2 * cw * ch } else { 0 };
+        if w == 0 || h == 0 || w > SIDE || h > SIDE || bytes.len() != 2 + n + n.div_ceil(8) + colour_bytes {
             return Err(FingerprintError::Corrupt);
         }
         let luma = Gray::from_luma8(w, h, &bytes[2..2 + n]);
-        let bits = &bytes[2 + n..];
+        let bits = &bytes[2 + n..2 + n + n.div_ceil(8)];
         let mask = Gray::new(w, h, (0..n).map(|i| f32::from((bits[i / 8] >> (i % 8)) & 1)).collect());
         if mask.pixels.iter().sum::<f32>() < 16.0 {
             return Err(FingerprintError::Corrupt);
         }
-        Ok(Fingerprint { luma, mask })
+        let chroma = coloured.then(|| {
+            let planes = &bytes[2 + n + n.div_ceil(8)..];
+            [
+                chroma_plane(cw, ch, &planes[..cw * ch]),
+                chroma_plane(cw, ch, &planes[cw * ch..]),
+            ]
+        });
+        Ok(Fingerprint { luma, mask, chroma })
     }
 }
 
@@ -243,7 +290,7 @@ mod tests {
     fn the_text_form_round_trips_and_survives_wrapping() {
         let print = Fingerprint::from_rgba(90, 90, &disc(90, true)).unwrap();
         let text = print.encode();
-        assert!(text.starts_with("riserbo-logo:1:"));
+        assert!(text.starts_with("riserbo-logo:2:"));
         assert_eq!(Fingerprint::decode(&text).unwrap(), print);
         let wrapped: String = text
             .chars()
@@ -251,6 +298,27 @@ mod tests {
             .flat_map(|(i, c)| (i % 60 == 59).then_some('\n').into_iter().chain([c]))
             .collect();
         assert_eq!(Fingerprint::decode(&format!("  {wrapped}\n")).unwrap(), print);
+    }
+
+    #[test]
+    fn version_one_fingerprints_are_still_read_without_colours() {
+        let print = Fingerprint::from_rgba(90, 90, &disc(90, true)).unwrap();
+        let chroma = print.chroma.clone().expect("a new fingerprint has colours");
+        // The disc is dark blue: blue chroma above gray, red below.
+        let centre = |plane: &Gray| plane.at(plane.width / 2, plane.height / 2);
+        assert!(centre(&chroma[0]) > 0.1 && centre(&chroma[1]) < -0.05, "{chroma:?}");
+        let old = Fingerprint {
+            chroma: None,
+            ..print.clone()
+        };
+        let text = old.encode();
+        assert!(text.starts_with("riserbo-logo:1:"));
+        let read = Fingerprint::decode(&text).unwrap();
+        assert_eq!(read.chroma, None);
+        assert_eq!((&read.luma, &read.mask), (&print.luma, &print.mask));
+        // A version-2 body under the version-1 prefix is damaged, not misread.
+        let relabelled = print.encode().replacen("riserbo-logo:2:", "riserbo-logo:1:", 1);
+        assert_eq!(Fingerprint::decode(&relabelled), Err(FingerprintError::Corrupt));
     }
 
     #[test]

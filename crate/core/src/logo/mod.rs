@@ -4,14 +4,18 @@
 //!
 //! The core receives pixels, never files: the extension lets the browser
 //! decode and shrink the picture, the command line decodes it with the
-//! `image` crate, so no image codec runs here. Pixels arrive as 8-bit luma.
+//! `image` crate, so no image codec runs here. Pixels arrive as RGBA (or
+//! as 8-bit luma, when colour is not to be checked).
 //!
 //! How the search works, and why:
 //!
-//! 1. The picture is shrunk so its shorter side is [`WORKING_SIDE`] pixels.
+//! 1. The picture is shrunk so its shorter side is [`WORKING_SIDE`] pixels
+//!    and it holds at most [`WORKING_PIXELS`] ([`working_size`]).
 //!    A logo that matters covers at least 15% of that side, so it is at
 //!    least ~50 pixels there: enough to tell coats of arms apart, and a
-//!    12-megapixel photo costs no more than a small one.
+//!    12-megapixel photo costs no more than a small one. A picture longer
+//!    than [`MAX_ASPECT`] times its width (a 20,000×1 strip: shrinking its
+//!    one-pixel side to 344 would make gigapixels of it) is refused.
 //! 2. A pyramid of copies, each 12% smaller, brings the logo, whatever its
 //!    size, to about [`hog::CELL`]·12 pixels in one of them; each copy is
 //!    described by gradient histograms ([`hog`]), which survive JPEG,
@@ -29,6 +33,11 @@
 //!    from a neighbour's with the same shield and another crown. The
 //!    thresholds, [`Accept::DEFAULT`], were set on the synthetic corpus
 //!    (`tests/logos/`).
+//! 5. Where the picture is in colour and the fingerprint has colours
+//!    (version 2), the logo's tinctures are compared part by part
+//!    ([`verify::Verifier::colour`]): a neighbour's arms with the same
+//!    drawing in other tinctures are not the Ente's, while a gray or
+//!    single-tint rendering of the Ente's still is.
 
 pub mod fingerprint;
 pub mod hog;
@@ -36,11 +45,11 @@ pub mod raster;
 pub mod verify;
 
 pub use fingerprint::{Fingerprint, FingerprintError};
-pub use raster::{luma_from_rgba, Gray};
+pub use raster::{chroma_from_rgba, luma_from_rgba, Gray};
 
 use hog::{Cells, BINS, CELL};
 use serde::Serialize;
-use verify::{Overlay, Pose, Verifier};
+use verify::{Colour, Overlay, Pose, Verifier};
 
 /// The fingerprint of the demo Comune's coat of arms, drawn for Riserbo
 /// (`icons/stemma-esempio.svg`), made with `riserbo logo fingerprint`: the
@@ -50,6 +59,13 @@ pub const DEMO_FINGERPRINT: &str = include_str!("demo-fingerprint.txt");
 /// Shorter side, in pixels, of the picture the search runs on. The
 /// extension shrinks pictures to this size itself before handing them over.
 pub const WORKING_SIDE: usize = 344;
+/// Most pixels of the picture the search runs on (344 × 1,376): a panorama
+/// is shrunk below [`WORKING_SIDE`] rather than searched at gigapixels.
+pub const WORKING_PIXELS: usize = 344 * 1376;
+/// Longest side over shortest side beyond which a picture is refused: the
+/// search's cost grows with this ratio, and no logo worth finding fills a
+/// strip. 8:1 keeps banners (3:1, 4:1) and phone panoramas.
+pub const MAX_ASPECT: u32 = 8;
 /// Pictures larger than this are refused before decoding: a decompression
 /// bomb must not take the memory of the browser's tab.
 pub const MAX_PIXELS: u64 = 50_000_000;
@@ -64,6 +80,15 @@ pub const MIN_SHARE: f32 = 0.14;
 pub struct Accept {
     pub score: f32,
     pub parts: f32,
+    /// The colour check's floors (shares of the colours' variation
+    /// explained, see [`verify::Verifier::colour`]), over the whole logo
+    /// and its weakest part: as the Ente's own colours under another light,
+    /// or else as a single-tint rendering, which must fit closer. Not
+    /// applied where the picture or the fingerprint has no colour.
+    pub colour: f32,
+    pub colour_parts: f32,
+    pub tint: f32,
+    pub tint_parts: f32,
 }
 
 impl Accept {
@@ -72,6 +97,10 @@ impl Accept {
     pub const DEFAULT: Accept = Accept {
         score: 0.7,
         parts: 0.65,
+        colour: 0.5,
+        colour_parts: 0.7,
+        tint: 0.9,
+        tint_parts: 0.6,
     };
 }
 
@@ -96,6 +125,8 @@ pub enum ImageError {
     Malformed,
     /// Larger than [`MAX_PIXELS`] or [`MAX_SIDE`].
     TooLarge { width: u32, height: u32 },
+    /// One side more than [`MAX_ASPECT`] times the other.
+    Elongated { width: u32, height: u32 },
 }
 
 impl std::fmt::Display for ImageError {
@@ -106,6 +137,10 @@ impl std::fmt::Display for ImageError {
                 f,
                 "the picture is {width}×{height} pixels: above {} megapixels or {MAX_SIDE} pixels a side it is not checked",
                 MAX_PIXELS / 1_000_000
+            ),
+            ImageError::Elongated { width, height } => write!(
+                f,
+                "immagine di {width}×{height} pixel, troppo allungata (un lato oltre {MAX_ASPECT} volte l'altro): il logo non vi viene cercato"
             ),
         }
     }
@@ -121,7 +156,24 @@ pub fn check_dimensions(width: u32, height: u32) -> Result<(), ImageError> {
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(ImageError::TooLarge { width, height });
     }
+    if width.max(height) > width.min(height).saturating_mul(MAX_ASPECT) {
+        return Err(ImageError::Elongated { width, height });
+    }
     Ok(())
+}
+
+/// The size a picture is searched at: its shorter side at most
+/// [`WORKING_SIDE`], its area at most [`WORKING_PIXELS`], never enlarged.
+/// The extension computes the same before handing pixels over.
+pub fn working_size(width: usize, height: usize) -> (usize, usize) {
+    let (w, h) = (width.max(1) as f64, height.max(1) as f64);
+    let scale = (WORKING_SIDE as f64 / w.min(h))
+        .min((WORKING_PIXELS as f64 / (w * h)).sqrt())
+        .min(1.0);
+    (
+        ((w * scale).round() as usize).max(1),
+        ((h * scale).round() as usize).max(1),
+    )
 }
 
 /// Where a logo was found, in the pixels of the picture as given.
@@ -136,6 +188,10 @@ pub struct LogoMatch {
     pub y: u32,
     pub width: u32,
     pub height: u32,
+    /// The colour check's scores when it ran: whole logo and weakest part
+    /// as the Ente's own colours, then as a single tint (see [`Accept`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub colour: Option<[f32; 4]>,
 }
 
 /// The Ente's logos, ready to be looked for.
@@ -169,21 +225,59 @@ impl LogoDetector {
         luma: &[u8],
         accept: Accept,
     ) -> Result<Vec<LogoMatch>, ImageError> {
+        if luma.len() != width * height {
+            return Err(ImageError::Malformed);
+        }
+        self.detect_pixels_with(width, height, luma, accept)
+    }
+
+    /// The logos in a picture given as RGBA (four bytes a pixel) or as
+    /// 8-bit luma (one byte a pixel, no colour check), best match first.
+    pub fn detect_pixels_with(
+        &self,
+        width: usize,
+        height: usize,
+        pixels: &[u8],
+        accept: Accept,
+    ) -> Result<Vec<LogoMatch>, ImageError> {
         check_dimensions(
             u32::try_from(width).unwrap_or(u32::MAX),
             u32::try_from(height).unwrap_or(u32::MAX),
         )?;
-        if luma.len() != width * height {
-            return Err(ImageError::Malformed);
-        }
+        let rgba = match pixels.len() {
+            n if n == width * height => false,
+            n if n == width * height * 4 => true,
+            _ => return Err(ImageError::Malformed),
+        };
         if self.templates.is_empty() {
             return Ok(Vec::new());
         }
+        let target = working_size(width, height);
         // Shrink in 8 bits first where the picture is large, so a 12 MP
         // photo never exists as floats.
-        let image = shrink_luma8(width, height, luma);
+        let (image, chroma) = if rgba {
+            let luma = luma_from_rgba(pixels);
+            let image = shrink8(width, height, &luma, target);
+            drop(luma);
+            let (blue, red) = chroma_from_rgba(pixels);
+            let planes = [
+                shrink8(width, height, &blue, target),
+                shrink8(width, height, &red, target),
+            ];
+            (image, Some(planes))
+        } else {
+            (shrink8(width, height, pixels, target), None)
+        };
+        // Back to chroma values (gray 0.0); a gray picture has none.
+        let chroma = chroma.map(|planes| {
+            planes.map(|plane| Gray {
+                pixels: plane.pixels.iter().map(|v| (v * 255.0 - 128.0) / 127.5).collect(),
+                ..plane
+            })
+        });
+        let chroma = chroma.filter(|planes| planes.iter().any(|p| p.pixels.iter().any(|v| v.abs() > 0.02)));
         let scale_back = width as f32 / image.width as f32;
-        let mut found = self.detect(&image, accept);
+        let mut found = self.detect_coloured(&image, chroma.as_ref(), accept);
         for m in &mut found {
             m.x = (m.x as f32 * scale_back) as u32;
             m.y = (m.y as f32 * scale_back) as u32;
@@ -195,7 +289,13 @@ impl LogoDetector {
 
     /// The logos in a picture already at or below the working size.
     pub fn detect(&self, image: &Gray, accept: Accept) -> Vec<LogoMatch> {
-        let pyramid = Pyramid::new(image);
+        self.detect_coloured(image, None, accept)
+    }
+
+    /// As [`LogoDetector::detect`], with the picture's chroma planes (blue,
+    /// red; see [`chroma_from_rgba`]) at the same size for the colour check.
+    pub fn detect_coloured(&self, image: &Gray, chroma: Option<&[Gray; 2]>, accept: Accept) -> Vec<LogoMatch> {
+        let pyramid = Pyramid::new(image, chroma);
         let mut found = Vec::new();
         for template in &self.templates {
             if let Some(best) = template.search(&pyramid, accept) {
@@ -207,15 +307,14 @@ impl LogoDetector {
     }
 }
 
-/// Shrinks 8-bit luma so the shorter side is at most [`WORKING_SIDE`],
-/// averaging whole blocks of pixels first (cheap, in integers) and finishing
-/// with an exact area average.
-fn shrink_luma8(width: usize, height: usize, luma: &[u8]) -> Gray {
-    let short = width.min(height);
-    if short <= WORKING_SIDE {
+/// Shrinks an 8-bit plane to `target` (from [`working_size`]), averaging
+/// whole blocks of pixels first (cheap, in integers) and finishing with an
+/// exact area average.
+fn shrink8(width: usize, height: usize, luma: &[u8], target: (usize, usize)) -> Gray {
+    if target == (width, height) {
         return Gray::from_luma8(width, height, luma);
     }
-    let block = (short / WORKING_SIDE).max(1);
+    let block = (width / target.0).min(height / target.1).max(1);
     let (bw, bh) = (width / block, height / block);
     let mut pixels = Vec::with_capacity(bw * bh);
     let area = (block * block) as f32 * 255.0;
@@ -229,12 +328,7 @@ fn shrink_luma8(width: usize, height: usize, luma: &[u8]) -> Gray {
         }
         pixels.extend(row.iter().map(|&s| s as f32 / area));
     }
-    let blocks = Gray::new(bw, bh, pixels);
-    let scale = WORKING_SIDE as f32 / bw.min(bh) as f32;
-    blocks.resized(
-        ((bw as f32 * scale).round() as usize).max(1),
-        ((bh as f32 * scale).round() as usize).max(1),
-    )
+    Gray::new(bw, bh, pixels).resized(target.0, target.1)
 }
 
 /// The picture at every size the logo is looked for at.
@@ -242,6 +336,8 @@ struct Pyramid {
     levels: Vec<Level>,
     /// Pixels added around the picture (see [`Gray::padded`]).
     margin: usize,
+    /// The picture's chroma planes, padded likewise.
+    chroma: Option<[Gray; 2]>,
 }
 
 struct Level {
@@ -253,9 +349,11 @@ struct Level {
 }
 
 impl Pyramid {
-    fn new(image: &Gray) -> Pyramid {
+    fn new(image: &Gray, chroma: Option<&[Gray; 2]>) -> Pyramid {
         let short = image.width.min(image.height) as f32;
-        let long = image.width.max(image.height) as f32;
+        // No logo is looked for beyond three times the shorter side: in a
+        // long picture that bounds the levels and the margin.
+        let long = (image.width.max(image.height) as f32).min(3.0 * short);
         let margin = (long * 0.06).ceil() as usize + CELL;
         let padded = image.padded(margin);
         let mut levels = Vec::new();
@@ -282,7 +380,8 @@ impl Pyramid {
             });
             logo *= LEVEL_STEP;
         }
-        Pyramid { levels, margin }
+        let chroma = chroma.map(|planes| planes.each_ref().map(|p| p.padded(margin)));
+        Pyramid { levels, margin, chroma }
     }
 }
 
@@ -501,6 +600,12 @@ impl Template {
         if overlay.whole < accept.score || overlay.weakest < accept.parts {
             return None;
         }
+        let colour = self.colour(pyramid, k, pose);
+        let own_colours = |c: &Colour| c.own.0 >= accept.colour && c.own.1 >= accept.colour_parts;
+        let one_tint = |c: &Colour| c.tint.0 >= accept.tint && c.tint.1 >= accept.tint_parts;
+        if colour.is_some_and(|c| !own_colours(&c) && !one_tint(&c)) {
+            return None;
+        }
         let scale = pyramid.levels[k].scale;
         let (w, h) = (self.size.0 * pose.scale / scale, self.size.1 * pose.scale / scale);
         let (x, y) = (
@@ -515,7 +620,29 @@ impl Template {
             y: y.max(0.0) as u32,
             width: w as u32,
             height: h as u32,
+            colour: colour.map(|c| [c.own.0, c.own.1, c.tint.0, c.tint.1]),
         })
+    }
+
+    /// The colour check at a pose of level `k`, on the picture's chroma
+    /// (kept at the working size, padded like the levels).
+    fn colour(&self, pyramid: &Pyramid, k: usize, pose: Pose) -> Option<Colour> {
+        let [blue, red] = pyramid.chroma.as_ref()?;
+        if !self.verifier.has_colours() {
+            return None;
+        }
+        let level = &pyramid.levels[k].image;
+        let (rx, ry) = (
+            blue.width as f32 / level.width as f32,
+            blue.height as f32 / level.height as f32,
+        );
+        let at = Pose {
+            x: (pose.x + 0.5) * rx - 0.5,
+            y: (pose.y + 0.5) * ry - 0.5,
+            scale: pose.scale * (rx + ry) / 2.0,
+            degrees: pose.degrees,
+        };
+        self.verifier.colour(blue, red, at)
     }
 
     /// The window at a level's cell position, in picture pixels.

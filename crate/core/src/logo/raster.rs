@@ -2,9 +2,11 @@
 //! averaging to shrink a picture, bilinear sampling to enlarge it, and an
 //! affine warp to draw a logo rotated.
 //!
-//! Everything works on luma in `0.0..=1.0`. Colour is dropped on purpose:
-//! the logo must be found in grayscale and tinted copies too, and the shapes
-//! (outline, crown, tower) carry what tells one coat of arms from another.
+//! The search works on luma in `0.0..=1.0`: the logo must be found in
+//! grayscale and tinted copies too, and the shapes (outline, crown, tower)
+//! carry what tells one coat of arms from another. Colour comes back only at
+//! the end, as two chroma planes ([`chroma_from_rgba`]), to tell the Ente's
+//! tinctures from a neighbour's (see [`super::verify`]).
 
 /// A grayscale picture, row by row, values in `0.0..=1.0`.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,9 +147,52 @@ pub fn luma_from_rgba(rgba: &[u8]) -> Vec<u8> {
         .collect()
 }
 
+/// The two chroma planes of RGBA pixels, composited over white like
+/// [`luma_from_rgba`]: blue minus luma and red minus luma (as in Y′CbCr,
+/// unscaled), each stored as `128 + 127.5·c`, so 128 is gray. A brighter or
+/// duller light scales both; a colour cast shifts them.
+pub fn chroma_from_rgba(rgba: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let n = rgba.len() / 4;
+    let (mut blue, mut red) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for p in rgba.chunks_exact(4) {
+        let alpha = f32::from(p[3]) / 255.0;
+        let over = |c: u8| (f32::from(c) * alpha + 255.0 * (1.0 - alpha)) / 255.0;
+        let (r, g, b) = (over(p[0]), over(p[1]), over(p[2]));
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        blue.push(chroma_byte(b - y));
+        red.push(chroma_byte(r - y));
+    }
+    (blue, red)
+}
+
+/// A chroma value (−1…1) as a byte, 128 for gray.
+pub fn chroma_byte(c: f32) -> u8 {
+    (128.0 + 127.5 * c).round().clamp(0.0, 255.0) as u8
+}
+
+/// A chroma plane's bytes back as values, 0.0 for gray.
+pub fn chroma_plane(width: usize, height: usize, bytes: &[u8]) -> Gray {
+    Gray::new(
+        width,
+        height,
+        bytes.iter().map(|&v| (f32::from(v) - 128.0) / 127.5).collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chroma_is_gray_for_grays_and_signed_for_colours() {
+        let (blue, red) = chroma_from_rgba(&[10, 10, 10, 255, 255, 0, 0, 255, 0, 0, 255, 255, 0, 0, 0, 0]);
+        assert_eq!(blue[0], 128);
+        assert_eq!(red[0], 128);
+        assert!(red[1] > 200 && blue[1] < 128, "red: {} {}", blue[1], red[1]);
+        assert!(blue[2] > 200 && red[2] < 128, "blue: {} {}", blue[2], red[2]);
+        // Transparent shows the white page: gray.
+        assert_eq!((blue[3], red[3]), (128, 128));
+    }
 
     #[test]
     fn shrinking_keeps_the_mean() {

@@ -204,3 +204,41 @@ fn sizes_beyond_the_limits_are_refused_before_any_work() {
     let detector = detector(Charge::Tower);
     assert_eq!(detector.detect_luma(10, 10, &[0; 99]), Err(ImageError::Malformed));
 }
+
+#[test]
+fn strips_are_refused_and_the_working_size_is_bounded_by_both_sides() {
+    // A 20,000×1 strip passes the size limits; shrinking its shorter side
+    // to the working size would make it 6.9 gigapixels.
+    for (w, h) in [(20_000, 1), (1, 20_000), (900, 100)] {
+        assert_eq!(
+            check_dimensions(w, h),
+            Err(ImageError::Elongated { width: w, height: h })
+        );
+    }
+    let message = ImageError::Elongated {
+        width: 20_000,
+        height: 1,
+    }
+    .to_string();
+    assert!(
+        message.contains("20000×1") && message.contains("troppo allungata"),
+        "{message}"
+    );
+    assert!(check_dimensions(800, 100).is_ok());
+    let detector = detector(Charge::Tower);
+    assert!(matches!(
+        detector.detect_luma(20_000, 1, &vec![0; 20_000]),
+        Err(ImageError::Elongated { .. })
+    ));
+    // Ordinary photos: shorter side 344. Banners and panoramas: at most
+    // WORKING_PIXELS. Small pictures: never enlarged.
+    assert_eq!(working_size(4000, 3000), (459, 344));
+    assert_eq!(working_size(3000, 4000), (344, 459));
+    let (w, h) = working_size(8000, 1000);
+    assert!(w * h <= WORKING_PIXELS + 2000 && h < WORKING_SIDE, "{w}×{h}");
+    assert_eq!(working_size(200, 100), (200, 100));
+    // An 8:1 banner is searched, within the bound.
+    let (bw, bh) = (2400, 300);
+    let banner: Vec<u8> = (0..bw * bh).map(|i| ((i % bw) * 7 % 256) as u8).collect();
+    assert_eq!(detector.detect_luma(bw, bh, &banner).unwrap(), vec![]);
+}

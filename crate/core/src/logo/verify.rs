@@ -13,6 +13,21 @@
 //!
 //! Correlation needs a precise overlay, so the pose found by the search is
 //! first refined by a small coordinate descent on position, size and angle.
+//!
+//! Then colour, where the picture has some ([`Verifier::colour`]): a
+//! neighbour's arms often share the Ente's drawing and differ only in
+//! tinctures (a green shield with a gold band where the Ente's is blue with
+//! a red one), which luma barely tells apart. The logo is cut in a 6×6 grid;
+//! in each cell the picture's mean chroma under the logo (eroded, so JPEG's
+//! colour bleeding at the outline does not count) is set against the
+//! fingerprint's. Two explanations are allowed, and the better one is kept:
+//! the Ente's own colours under another light (the picture's chroma a
+//! positive multiple of the logo's plus a colour cast), or a single-tint
+//! rendering (the picture's chroma a linear function of the logo's luma:
+//! grayscale, sepia, a duotone). What neither explains is the colour score's
+//! shortfall, measured over the whole logo and in each of its 3×3 parts, so
+//! a charge or a band in another tincture sinks its part. A picture with no
+//! colour under the logo (gray, one flat tint) is not judged by colour.
 
 use super::fingerprint::Fingerprint;
 use super::raster::Gray;
@@ -21,6 +36,22 @@ use super::raster::Gray;
 /// nothing by correlation and are not judged on their own.
 const MIN_PART_SPREAD: f32 = 0.1;
 const PARTS: usize = 4;
+/// Cells per side of the grid colours are compared on, and parts per side
+/// (2×2 cells each) of the colour check's weakest-part score.
+const COLOUR_GRID: usize = 8;
+const COLOUR_PARTS: usize = 4;
+/// Below this spread of chroma across the logo's cells (a standard
+/// deviation, chroma in −1…1), there is no colour to compare: a gray or
+/// one-tint picture, or a monochrome logo.
+const MIN_COLOUR_SPREAD: f32 = 0.04;
+/// How much light, JPEG and filters may scale the logo's saturation, and
+/// shift its colours (chroma, −1…1), in the own-colours explanation.
+const MIN_GAIN: f32 = 0.5;
+const MAX_GAIN: f32 = 1.6;
+const MAX_CAST: f32 = 0.08;
+/// A logo point counts for colour when the logo covers every fingerprint
+/// pixel this close to it.
+const COLOUR_EROSION: isize = 2;
 
 /// Where the logo lies in a raster: its centre, raster pixels per
 /// fingerprint pixel, and its angle.
@@ -39,6 +70,22 @@ pub struct Overlay {
     pub weakest: f32,
 }
 
+/// How well the picture's colours under the logo match the logo's, under
+/// each explanation: the share of their variation explained over the whole
+/// logo (1 at best), and in its weakest part (may fall below 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Colour {
+    /// (whole, weakest part) if these are the Ente's own colours under
+    /// another light.
+    pub own: (f32, f32),
+    /// (whole, weakest part) if this is a single-tint rendering.
+    pub tint: (f32, f32),
+}
+
+/// A logo point for the colour check: (u, v) from the logo's centre, blue
+/// and red chroma, luma, cell of the colour grid.
+type ColourPoint = (f32, f32, f32, f32, f32, usize);
+
 /// The fingerprint's pixels inside its mask, ready to be laid over.
 #[derive(Debug)]
 pub struct Verifier {
@@ -46,6 +93,9 @@ pub struct Verifier {
     points: Vec<(f32, f32, f32, usize)>,
     parts: Vec<PartStats>,
     whole: PartStats,
+    /// Empty when the fingerprint has no colours (version 1, or a
+    /// monochrome logo).
+    colour_points: Vec<ColourPoint>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -94,7 +144,53 @@ impl Verifier {
             stats.judged = stats.n >= 12.0 && stats.spread() >= MIN_PART_SPREAD;
         }
         whole.judged = true;
-        Verifier { points, parts, whole }
+        let colour_points = colour_points(print);
+        Verifier {
+            points,
+            parts,
+            whole,
+            colour_points,
+        }
+    }
+
+    /// Whether this logo is checked by colour at all.
+    pub fn has_colours(&self) -> bool {
+        !self.colour_points.is_empty()
+    }
+
+    /// The colour check at `pose` over chroma planes of the same raster
+    /// geometry as the pose; `None` when there is nothing to judge (no
+    /// colours in the fingerprint, or none in the picture under the logo).
+    pub fn colour(&self, blue: &Gray, red: &Gray, pose: Pose) -> Option<Colour> {
+        if self.colour_points.is_empty() {
+            return None;
+        }
+        let (sin, cos) = pose.degrees.to_radians().sin_cos();
+        // Per cell: count, picture blue and red, logo blue, red and luma.
+        let mut sums = vec![[0.0f32; 6]; COLOUR_GRID * COLOUR_GRID];
+        for &(u, v, b, r, l, cell) in &self.colour_points {
+            let x = pose.x + pose.scale * (cos * u - sin * v);
+            let y = pose.y + pose.scale * (sin * u + cos * v);
+            let (Some(pb), Some(pr)) = (blue.sample(x, y), red.sample(x, y)) else {
+                continue;
+            };
+            let s = &mut sums[cell];
+            for (k, value) in [1.0, pb, pr, b, r, l].into_iter().enumerate() {
+                s[k] += value;
+            }
+        }
+        let cells: Vec<(usize, [f32; 6])> = sums
+            .into_iter()
+            .enumerate()
+            .filter(|(_, s)| s[0] >= 3.0)
+            .map(|(i, s)| {
+                (
+                    i,
+                    [s[0], s[1] / s[0], s[2] / s[0], s[3] / s[0], s[4] / s[0], s[5] / s[0]],
+                )
+            })
+            .collect();
+        judge_colours(&cells)
     }
 
     /// The points of each part, in order (points are grouped by part).
@@ -205,6 +301,170 @@ impl Verifier {
     }
 }
 
+/// The fingerprint's points for the colour check: inside the mask and away
+/// from its outline, with the logo's chroma there.
+fn colour_points(print: &Fingerprint) -> Vec<ColourPoint> {
+    let Some([blue, red]) = &print.chroma else {
+        return Vec::new();
+    };
+    let (w, h) = (print.mask.width, print.mask.height);
+    let inside = |x: isize, y: isize| {
+        x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h && print.mask.at(x as usize, y as usize) > 0.5
+    };
+    let half = |plane: &Gray, x: usize, y: usize| {
+        let sx = ((x as f32 + 0.5) / 2.0 - 0.5).clamp(0.0, (plane.width - 1) as f32);
+        let sy = ((y as f32 + 0.5) / 2.0 - 0.5).clamp(0.0, (plane.height - 1) as f32);
+        plane.sample(sx, sy).unwrap_or(0.0)
+    };
+    let mut points = Vec::new();
+    let mut cells = vec![[0.0f32; 3]; COLOUR_GRID * COLOUR_GRID];
+    for y in 0..h {
+        for x in 0..w {
+            let (xi, yi) = (x as isize, y as isize);
+            let interior = (-COLOUR_EROSION..=COLOUR_EROSION)
+                .all(|dy| (-COLOUR_EROSION..=COLOUR_EROSION).all(|dx| inside(xi + dx, yi + dy)));
+            if !interior {
+                continue;
+            }
+            let cell = (x * COLOUR_GRID / w) + COLOUR_GRID * (y * COLOUR_GRID / h);
+            let (b, r) = (half(blue, x, y), half(red, x, y));
+            points.push((
+                x as f32 + 0.5 - w as f32 / 2.0,
+                y as f32 + 0.5 - h as f32 / 2.0,
+                b,
+                r,
+                print.luma.at(x, y),
+                cell,
+            ));
+            cells[cell][0] += 1.0;
+            cells[cell][1] += b;
+            cells[cell][2] += r;
+        }
+    }
+    // A monochrome logo has no colours to check.
+    let filled: Vec<(f32, f32, f32)> = cells
+        .iter()
+        .filter(|c| c[0] >= 3.0)
+        .map(|c| (c[0], c[1] / c[0], c[2] / c[0]))
+        .collect();
+    if spread(filled.iter().map(|&(n, b, r)| (n, b, r))) < MIN_COLOUR_SPREAD {
+        return Vec::new();
+    }
+    points
+}
+
+/// Weighted standard deviation of 2-D values given as (weight, x, y).
+fn spread(values: impl Iterator<Item = (f32, f32, f32)> + Clone) -> f32 {
+    let (mut n, mut sx, mut sy) = (0.0f32, 0.0f32, 0.0f32);
+    for (w, x, y) in values.clone() {
+        n += w;
+        sx += w * x;
+        sy += w * y;
+    }
+    if n <= 0.0 {
+        return 0.0;
+    }
+    let (mx, my) = (sx / n, sy / n);
+    let var: f32 = values
+        .map(|(w, x, y)| w * ((x - mx).powi(2) + (y - my).powi(2)))
+        .sum::<f32>()
+        / n;
+    var.sqrt()
+}
+
+/// The colour verdict from per-cell means: (cell, [count, picture blue,
+/// picture red, logo blue, logo red, logo luma]).
+fn judge_colours(cells: &[(usize, [f32; 6])]) -> Option<Colour> {
+    let total: f32 = cells.iter().map(|(_, c)| c[0]).sum();
+    if cells.len() < 4 || total <= 0.0 {
+        return None;
+    }
+    let mean = |k: usize| cells.iter().map(|(_, c)| c[0] * c[k]).sum::<f32>() / total;
+    let m: Vec<f32> = (0..6).map(|k| if k == 0 { 0.0 } else { mean(k) }).collect();
+    // Centred values per cell: picture (pb, pr), logo (lb, lr), luma l.
+    let centred: Vec<(usize, f32, [f32; 5])> = cells
+        .iter()
+        .map(|(i, c)| {
+            (
+                *i,
+                c[0],
+                [c[1] - m[1], c[2] - m[2], c[3] - m[3], c[4] - m[4], c[5] - m[5]],
+            )
+        })
+        .collect();
+    let variance = centred
+        .iter()
+        .map(|(_, w, c)| w * (c[0] * c[0] + c[1] * c[1]))
+        .sum::<f32>()
+        / total;
+    if variance.sqrt() < MIN_COLOUR_SPREAD {
+        return None;
+    }
+    // The Ente's colours under another light: picture = g·logo + cast, the
+    // gain g within what light, JPEG and a site's filter do to saturation,
+    // the cast (a white balance) small. A neighbour's other tincture is
+    // neither, however the fit bends.
+    let (mut cross, mut norm) = (0.0f32, 0.0f32);
+    for (_, w, c) in &centred {
+        cross += w * (c[0] * c[2] + c[1] * c[3]);
+        norm += w * (c[2] * c[2] + c[3] * c[3]);
+    }
+    let gain = if norm > 1e-9 { cross / norm } else { 0.0 }.clamp(MIN_GAIN, MAX_GAIN);
+    let (mut cast_b, mut cast_r) = (m[1] - gain * m[3], m[2] - gain * m[4]);
+    let length = cast_b.hypot(cast_r);
+    if length > MAX_CAST {
+        cast_b *= MAX_CAST / length;
+        cast_r *= MAX_CAST / length;
+    }
+    let own: Vec<(usize, f32, f32)> = cells
+        .iter()
+        .map(|(i, c)| {
+            (
+                *i,
+                c[0],
+                (c[1] - gain * c[3] - cast_b).powi(2) + (c[2] - gain * c[4] - cast_r).powi(2),
+            )
+        })
+        .collect();
+    // A single tint: picture = a·luma + b, per chroma plane.
+    let luma_norm: f32 = centred.iter().map(|(_, w, c)| w * c[4] * c[4]).sum();
+    let slope = |k: usize| {
+        if luma_norm > 1e-9 {
+            centred.iter().map(|(_, w, c)| w * c[k] * c[4]).sum::<f32>() / luma_norm
+        } else {
+            0.0
+        }
+    };
+    let (sb, sr) = (slope(0), slope(1));
+    let tint: Vec<(usize, f32, f32)> = centred
+        .iter()
+        .map(|(i, w, c)| (*i, *w, (c[0] - sb * c[4]).powi(2) + (c[1] - sr * c[4]).powi(2)))
+        .collect();
+    Some(Colour {
+        own: scores(&own, total, variance),
+        tint: scores(&tint, total, variance),
+    })
+}
+
+/// The share of the colours' variation a fit explains over the whole logo
+/// and in its weakest part, from per-cell (cell, weight, squared residual).
+fn scores(residuals: &[(usize, f32, f32)], total: f32, variance: f32) -> (f32, f32) {
+    let whole = 1.0 - residuals.iter().map(|(_, w, e)| w * e).sum::<f32>() / total / variance;
+    let mut parts = [(0.0f32, 0.0f32); COLOUR_PARTS * COLOUR_PARTS];
+    let per = COLOUR_GRID / COLOUR_PARTS;
+    for &(i, w, e) in residuals {
+        let part = (i % COLOUR_GRID) / per + COLOUR_PARTS * ((i / COLOUR_GRID) / per);
+        parts[part].0 += w;
+        parts[part].1 += w * e;
+    }
+    let weakest = parts
+        .iter()
+        .filter(|(w, _)| *w > 0.0)
+        .map(|(w, e)| 1.0 - e / w / variance)
+        .fold(whole, f32::min);
+    (whole, weakest)
+}
+
 /// Pearson correlation of a part of the logo with the pixels under it.
 fn correlation(stats: &PartStats, cross: f32, sum: f32, squares: f32) -> f32 {
     let n = stats.n;
@@ -238,6 +498,7 @@ mod tests {
         Fingerprint {
             luma,
             mask: Gray::filled(w, h, 1.0),
+            chroma: None,
         }
     }
 
