@@ -165,6 +165,8 @@ const riserboUi = (() => {
     const { category, kind } = ruleOf(view, finding);
     // A category of one kind (the logo) needs no second name.
     if (kind === category) return categoryLabel(category);
+    // The model names no kind of its own: say that it is a judgement.
+    if (kind === 'learned') return `${categoryLabel(category)} (${t('kindLearned')})`;
     return `${categoryLabel(category)} (${kind.replace(/_/g, ' ')})`;
   }
 

@@ -155,7 +155,8 @@ impl Analyzer {
                     }
                     warned |= f.severity >= Severity::Warning;
                 }
-                if !warned && probabilities[k] >= t.hint {
+                let disclaimed = category == Category::InstitutionalVoice && semantic::voice::disclaimed(&post);
+                if !warned && !disclaimed && probabilities[k] >= t.hint {
                     let severity = if probabilities[k] >= t.warn {
                         Severity::Warning
                     } else {
@@ -666,6 +667,12 @@ mod tests {
             .insert("reputation.learned".into(), crate::policy::SeverityOverride::Off);
         let quiet = Analyzer::with_model(off, Some(flat_model(0.9, t)));
         assert!(quiet.analyze(text).iter().all(|f| f.rule != "reputation.learned"));
+        // The policy's disclaimer, as the quick fix appends it, clears the
+        // model's institutional voice as it clears the rules'.
+        let disclaimed = format!("{text} {}", Policy::default().disclaimer_text);
+        let categories: Vec<Category> = analyzer.analyze(&disclaimed).iter().map(|f| f.category).collect();
+        assert!(!categories.contains(&Category::InstitutionalVoice), "{categories:?}");
+        assert!(categories.contains(&Category::Reputation), "{categories:?}");
     }
 
     #[test]
