@@ -72,6 +72,7 @@ pub fn find(input: &Input) -> Vec<Hit> {
             || looks_like_a_date(c.chain_runs)
             || looks_like_a_date(c.runs)
             || looks_like_hours(c.runs, &digits)
+            || hours_from(&input.text[c.span.start..])
             || continues_a_code(input, c.span.start)
         {
             continue;
@@ -127,16 +128,72 @@ fn italian_number(n: &str) -> bool {
 }
 
 /// Opening hours: `0800-1400`, `08.00-14.00` (a picture's text read by
-/// OCR drops the colons), two times of day, the second later.
+/// OCR drops the colons, or splits `1400` as `14 00`), two times of day,
+/// the second later.
 fn looks_like_hours(runs: &[usize], digits: &str) -> bool {
-    if !matches!(runs, [4, 4] | [2, 2, 2, 2]) || digits.len() != 8 {
+    let mut at = 0;
+    let mut cuts = [false; 2];
+    for &run in runs {
+        if run > 4 || at >= 8 {
+            break;
+        }
+        at += run;
+        if at == 4 {
+            cuts[0] = true;
+        }
+        if at == 8 {
+            cuts[1] = true;
+        }
+    }
+    if cuts != [true, true] || digits.len() != 8 {
         return false;
     }
     let time = |s: &str| {
         let (h, m) = (s[..2].parse::<u32>().ok()?, s[2..].parse::<u32>().ok()?);
         (h <= 24 && m < 60).then_some(h * 60 + m)
     };
-    matches!((time(&digits[..4]), time(&digits[4..])), (Some(a), Some(b)) if a < b)
+    matches!((time(&digits[..4]), time(&digits[4..8])), (Some(a), Some(b)) if a < b)
+}
+
+/// Do opening hours start at the beginning of `text`? Reads at most the
+/// next 16 characters: digit groups joined by one `-`, `.`, `:` or space
+/// (a window cut from `0800-14 00` starts where the hours do). More
+/// digits on the same line make a longer number (`0612 1530 12`); the
+/// next line of a poster, read into the same chain, does not.
+fn hours_from(text: &str) -> bool {
+    let mut runs = [0usize; 4];
+    let mut n = 0;
+    let mut digits = String::with_capacity(8);
+    let mut after_separator = false;
+    let mut end = text.len();
+    for (i, c) in text.char_indices().take(16) {
+        if c.is_ascii_digit() {
+            if after_separator || n == 0 {
+                if n == runs.len() {
+                    return false;
+                }
+                n += 1;
+                after_separator = false;
+            }
+            runs[n - 1] += 1;
+            digits.push(c);
+            if digits.len() == 8 {
+                end = i + 1;
+                break;
+            }
+        } else if matches!(c, '-' | '.' | ':' | ' ') && n > 0 && !after_separator {
+            after_separator = true;
+        } else {
+            return false;
+        }
+    }
+    let mut next = text[end..].chars();
+    let same_line_goes_on = match next.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('-' | '.' | ':' | ' ' | '\t') => next.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    digits.len() == 8 && !same_line_goes_on && looks_like_hours(&runs[..n], &digits)
 }
 
 /// The number goes on, on the same line, from a short group of letters and
@@ -208,6 +265,8 @@ mod tests {
             "Orario di apertura: lun-ven 0800-1400",
             "ore 0800 1400",
             "Orario 08.00-14.00",
+            "Aperto 0800-14 00",
+            "Pranzo 1200-1500\n4 portate",
             "Spedizione: 1Z 999 AA1 01 2345 6784",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
@@ -215,6 +274,8 @@ mod tests {
         // Numbers that only look alike still are phones.
         assert_eq!(found("tel. 0612-3456"), ["0612-3456"]);
         assert_eq!(found("ufficio 0965 1234"), ["0965 1234"]);
+        assert_eq!(found("tel. 0612 1530 12"), ["0612 1530 12"]);
+        assert_eq!(found("cell. 333 1234567"), ["333 1234567"]);
         assert_eq!(found("codice AB12, tel. 333 1234567"), ["333 1234567"]);
         // A table's row: the codice fiscale, then the phone.
         assert_eq!(found("RSSMRA85T10A562S 333 1234567"), ["333 1234567"]);
