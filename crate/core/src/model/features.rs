@@ -210,13 +210,11 @@ pub fn part_value(n: usize, weight: f32) -> f32 {
 /// with its edges marked.
 fn word_local(norm: &str, bits: u32, chars: &mut Vec<char>, mut emit: impl FnMut(u32)) {
     let mut h = Hash::new(b'w');
+    word(norm, &mut h);
+    emit(h.bucket(bits));
     if has_digit(norm) {
-        shape(norm, &mut h);
-        emit(h.bucket(bits));
         return;
     }
-    h.str(norm);
-    emit(h.bucket(bits));
     chars.clear();
     chars.push('<');
     chars.extend(norm.chars().take(PIECE_LIMIT));
