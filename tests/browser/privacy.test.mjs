@@ -67,6 +67,9 @@ test('nothing the page can read names the extension; underlines exist only while
     await page.goto('https://www.facebook.com/');
     await page.click('[data-lexical-editor="true"]');
     await page.keyboard.type(`cf ${CF}`);
+    // Typed key by key, the code is a warning (a code short of letters)
+    // before it is critical: wait for the final state, not the first mark.
+    await page.waitForFunction(() => CSS.highlights.has('mark-critical'), null, { timeout: 5000 }).catch(() => {});
     for (let i = 0; i < 50 && (await contentCounts(page)).underlines !== 1; i++) await page.waitForTimeout(100);
     const seen = () => page.evaluate(() => {
       const names = [];
