@@ -115,6 +115,27 @@ export async function start(options = {}) {
 }
 
 /**
+ * A browser in "confirm" mode (sending is paused on a critical finding)
+ * that records every URL the pages and the extension request, for the
+ * tests that read pictures: their check must never leave the machine.
+ */
+export async function startRecording() {
+  const browser = await start();
+  browser.requests = [];
+  browser.context.on('request', r => browser.requests.push(r.url()));
+  await browser.worker.evaluate(() => chrome.storage.local.set({ mode: 'confirm', ownSet: { mode: true } }));
+  return browser;
+}
+
+/** The recorded requests to neither the extension nor the test sites. */
+export function outsideRequests(browser, sites) {
+  return browser.requests.filter(url => {
+    const { protocol, hostname } = new URL(url);
+    return !['chrome-extension:', 'data:', 'blob:', 'about:'].includes(protocol) && !sites.test(hostname);
+  });
+}
+
+/**
  * The accessibility tree of a page, closed shadow roots included, as
  * [{ role, name }] of the nodes that carry text.
  */

@@ -9,15 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, accessibleNodes, liveRegions, start } from './harness.mjs';
+import { ROOT, accessibleNodes, liveRegions, outsideRequests, startRecording } from './harness.mjs';
 
 let browser;
-const requests = [];
-before(async () => {
-  browser = await start();
-  browser.context.on('request', r => requests.push(r.url()));
-  await browser.worker.evaluate(() => chrome.storage.local.set({ mode: 'confirm', ownSet: { mode: true } }));
-});
+before(async () => { browser = await startRecording(); });
 after(async () => { await browser?.close(); });
 
 const svg = name => readFileSync(join(ROOT, name), 'utf8');
@@ -245,9 +240,5 @@ test('damaged and oversized pictures get a message; the page and the text surviv
 });
 
 test('pictures are checked without any network request', () => {
-  const outside = requests.filter(url => {
-    const { protocol, hostname } = new URL(url);
-    return !['chrome-extension:', 'data:', 'blob:', 'about:'].includes(protocol) && !['x.com', 'www.facebook.com'].includes(hostname);
-  });
-  assert.deepEqual(outside, []);
+  assert.deepEqual(outsideRequests(browser, /^(x\.com|www\.facebook\.com)$/), []);
 });

@@ -6,15 +6,10 @@
 // the Italian model shipped in the package: no network request.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { accessibleNodes, inContentScript, liveRegions, start } from './harness.mjs';
+import { accessibleNodes, inContentScript, liveRegions, outsideRequests, startRecording } from './harness.mjs';
 
 let browser;
-const requests = [];
-before(async () => {
-  browser = await start();
-  browser.context.on('request', r => requests.push(r.url()));
-  await browser.worker.evaluate(() => chrome.storage.local.set({ mode: 'confirm', ownSet: { mode: true } }));
-});
+before(async () => { browser = await startRecording(); });
 after(async () => { await browser?.close(); });
 
 /**
@@ -146,9 +141,5 @@ test('the options page and the popup say that the text in pictures is read', asy
 });
 
 test('pictures are read without any network request', () => {
-  const outside = requests.filter(url => {
-    const { protocol, hostname } = new URL(url);
-    return !['chrome-extension:', 'data:', 'blob:'].includes(protocol) && !/(^|\.)(x|twitter|facebook)\.com$/.test(hostname);
-  });
-  assert.deepEqual(outside, []);
+  assert.deepEqual(outsideRequests(browser, /(^|\.)(x|twitter|facebook)\.com$/), []);
 });

@@ -14,7 +14,6 @@
 
 use std::path::{Path, PathBuf};
 
-use riserbo_core::model::calibrate::Truth;
 use riserbo_core::model::corpus::{Author, LabelledPost};
 use riserbo_core::model::train::{self, Config, Group};
 use riserbo_core::model::{category_index, Model, CATEGORIES};
@@ -120,17 +119,7 @@ impl Score {
     /// warning or above, `overlaps` whether one of them covers the
     /// author's span.
     fn count(&mut self, post: &LabelledPost, warned: [bool; 4], overlaps: [bool; 4]) {
-        let mut truth = Truth::default();
-        for &c in &post.labels {
-            if let Some(k) = category_index(c) {
-                truth.labels[k] = true;
-            }
-        }
-        for &c in &post.also_ok {
-            if let Some(k) = category_index(c) {
-                truth.also_ok[k] = true;
-            }
-        }
+        let truth = post.truth();
         for k in 0..4 {
             match (truth.labels[k], warned[k]) {
                 (true, true) => {

@@ -9,6 +9,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::calibrate::Truth;
+use super::category_index;
 use crate::Category;
 
 /// One labelled post.
@@ -37,6 +39,20 @@ impl LabelledPost {
             .filter(|_| self.must_flag.len() == self.labels.len())?;
         let start = self.text.find(span.as_str())?;
         Some(start..start + span.len())
+    }
+
+    /// The post's labels and borderline categories, as the calibration and
+    /// the measurements read them.
+    pub fn truth(&self) -> Truth {
+        let mut truth = Truth::default();
+        for (categories, marks) in [(&self.labels, &mut truth.labels), (&self.also_ok, &mut truth.also_ok)] {
+            for &c in categories {
+                if let Some(k) = category_index(c) {
+                    marks[k] = true;
+                }
+            }
+        }
+        truth
     }
 }
 
@@ -89,6 +105,8 @@ mod tests {
         .unwrap();
         assert_eq!(a.span_of(Category::Confidential), Some(5..24));
         assert_eq!(a.span_of(Category::Reputation), None);
+        let k = category_index(Category::Confidential).unwrap();
+        assert!(a.truth().labels[k] && a.truth().labels.iter().filter(|&&l| l).count() == 1);
         let b: LabelledPost =
             serde_json::from_str(r#"{"id": "c-1", "text": "ok", "labels": [], "split": "dev", "seed": true}"#).unwrap();
         assert!(b.seed && b.labels.is_empty() && b.span_of(Category::Confidential).is_none());

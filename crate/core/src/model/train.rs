@@ -20,7 +20,7 @@ use super::calibrate::{self, Outcome, Truth};
 use super::corpus::Author;
 use super::features::{self, FeatureSet, Features};
 use super::lbfgs::{self, Fit, Group as RowGroup, Row};
-use super::{category_index, Model, Thresholds, ANY, CATEGORIES, HEADS};
+use super::{Model, Thresholds, ANY, CATEGORIES, HEADS};
 use crate::{Analyzer, Policy};
 
 /// What to train.
@@ -142,17 +142,7 @@ pub fn prepare(authors: &[Author], extra: &[Author], config: &Config) -> Vec<Gro
             .iter()
             .map(|post| {
                 let inspection = analyzer.inspect(&post.text, config.bits, config.features);
-                let mut truth = Truth::default();
-                for &c in &post.labels {
-                    if let Some(k) = category_index(c) {
-                        truth.labels[k] = true;
-                    }
-                }
-                for &c in &post.also_ok {
-                    if let Some(k) = category_index(c) {
-                        truth.also_ok[k] = true;
-                    }
-                }
+                let truth = post.truth();
                 let rule_spans = inspection.rule_spans.clone();
                 Example {
                     features: inspection.features,
@@ -317,6 +307,7 @@ fn run_parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::category_index;
     use crate::model::corpus::LabelledPost;
     use crate::Category;
 
