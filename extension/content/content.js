@@ -308,6 +308,9 @@
     if (shadowRoots.has(tree)) return;
     const observer = new MutationObserver(queueScan);
     observer.observe(tree, { childList: true, subtree: true });
+    // A file picker's "change" does not leave its shadow root (the event is
+    // not composed): listen where it happens, as on the document.
+    tree.addEventListener('change', pickerChanged, true);
     shadowRoots.set(tree, observer);
   }
 
@@ -524,11 +527,11 @@
   // box's toolbar, a few levels from the editor. A picker with no editor
   // close by (a profile or cover picture) belongs to none.
   const watchOfPicker = input => watchNear(input, 6, document.body);
-  document.addEventListener('change', e => {
-    if (e.target instanceof HTMLInputElement && e.target.type === 'file') {
-      attachments(e.target.files, watchOfPicker(e.target));
-    }
-  }, true);
+  function pickerChanged(/** @type {Event} */ e) {
+    const input = composers.origin(e);
+    if (input instanceof HTMLInputElement && input.type === 'file') attachments(input.files, watchOfPicker(input));
+  }
+  document.addEventListener('change', pickerChanged, true);
   document.addEventListener('paste', e => {
     const target = composers.origin(e);
     attachments(e.clipboardData && e.clipboardData.files, watchFor(target) || watchNear(target));

@@ -136,6 +136,38 @@ export function outsideRequests(browser, sites) {
 }
 
 /**
+ * A PNG drawn by the browser, 1280×720: a window with a bar and `lines`
+ * of text at 26 px, like a screenshot of a management system. Drawn in a
+ * blank page, so no site CSP applies.
+ */
+export async function drawScreenshot(context, lines) {
+  const page = await context.newPage();
+  const base64 = await page.evaluate(async lines => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1280;
+    canvas.height = 720;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 1280, 720);
+    g.fillStyle = '#0066cc';
+    g.fillRect(0, 0, 1280, 70);
+    g.fillStyle = '#1a1a1a';
+    g.font = '26px "DejaVu Sans", "Liberation Sans", sans-serif';
+    lines.forEach((line, i) => g.fillText(line, 60, 140 + i * 56));
+    const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  }, lines);
+  await page.close();
+  return Buffer.from(base64, 'base64');
+}
+
+/** A file for `setInputFiles`. */
+export const png = (name, buffer) => ({ name, mimeType: 'image/png', buffer });
+
+/**
  * The accessibility tree of a page, closed shadow roots included, as
  * [{ role, name }] of the nodes that carry text.
  */

@@ -1,46 +1,19 @@
-// The text in attached pictures, on the X-like (Draft.js, strict CSP) and
-// Facebook-like (Lexical) pages in Chromium: a screenshot of a management
-// system with a codice fiscale pauses the post, and the dialog and the card
-// name the finding, the picture and its place; a clean poster does not.
+// The text in attached pictures, on the X-like (Draft.js, strict CSP),
+// Facebook-like (Lexical) and Reddit-like (shadow roots) pages in Chromium:
+// a screenshot of a management system with a codice fiscale pauses the
+// post, and the dialog and the card name the finding, the picture and its
+// place; a clean poster does not.
 // The OCR runs in the extension's worker (an offscreen document here), with
 // the Italian model shipped in the package: no network request.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { accessibleNodes, inContentScript, liveRegions, outsideRequests, startRecording } from './harness.mjs';
+import { accessibleNodes, drawScreenshot, inContentScript, liveRegions, outsideRequests, png, startRecording } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await startRecording(); });
 after(async () => { await browser?.close(); });
 
-/**
- * A PNG drawn by the browser, 1280×720: a window with a bar and `lines`
- * of text at 26 px. Drawn in a blank page, so no site CSP applies.
- */
-async function screenshot(lines) {
-  const page = await browser.context.newPage();
-  const base64 = await page.evaluate(async lines => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 1280;
-    canvas.height = 720;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, 1280, 720);
-    g.fillStyle = '#0066cc';
-    g.fillRect(0, 0, 1280, 70);
-    g.fillStyle = '#1a1a1a';
-    g.font = '26px "DejaVu Sans", "Liberation Sans", sans-serif';
-    lines.forEach((line, i) => g.fillText(line, 60, 140 + i * 56));
-    const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return btoa(binary);
-  }, lines);
-  await page.close();
-  return Buffer.from(base64, 'base64');
-}
-
-const png = (name, buffer) => ({ name, mimeType: 'image/png', buffer });
+const screenshot = lines => drawScreenshot(browser.context, lines);
 
 async function poll(page, read, found, failure, tries = 200) {
   for (let i = 0; i < tries; i++) {
@@ -81,6 +54,23 @@ test('X-like page: a screenshot with a codice fiscale pauses the post, the findi
   const nodes = await poll(page, () => accessibleNodes(page), n => n.some(x => x.role === 'alertdialog'), 'no dialog', 50);
   const names = nodes.map(n => n.name).join('\n');
   assert.match(names, /codice fiscale/i);
+  assert.deepEqual(await page.locator('.published').allTextContents(), []);
+  await page.close();
+});
+
+test('Reddit-like page: a picture chosen with the picker inside the composer\'s shadow root is read and weighed', { timeout: 90000 }, async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.reddit.com/r/italy/comments/1/biblioteca/');
+  await page.click('faceplate-textarea-input textarea');
+  await page.click('reddit-rte [contenteditable]');
+  await page.keyboard.type('Guardate che roba');
+  // Playwright's CSS reaches into open shadow roots; the page's "change"
+  // event does not leave them.
+  await page.setInputFiles('shreddit-composer input[type="file"]', png('gestionale.png', await screenshot(FORM)));
+  await waitFor(page, /1 segnalazione/);
+  await page.click('shreddit-composer >> text=Commenta');
+  const nodes = await poll(page, () => accessibleNodes(page), n => n.some(x => x.role === 'alertdialog'), 'no dialog', 50);
+  assert.match(nodes.map(n => n.name).join('\n'), /codice fiscale/i);
   assert.deepEqual(await page.locator('.published').allTextContents(), []);
   await page.close();
 });
@@ -141,5 +131,5 @@ test('the options page and the popup say that the text in pictures is read', asy
 });
 
 test('pictures are read without any network request', () => {
-  assert.deepEqual(outsideRequests(browser, /(^|\.)(x|twitter|facebook)\.com$/), []);
+  assert.deepEqual(outsideRequests(browser, /(^|\.)(x|twitter|facebook|reddit)\.com$/), []);
 });

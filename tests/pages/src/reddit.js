@@ -4,7 +4,8 @@
 // `reddit-rte` whose own shadow root holds a real Lexical rich-text editor;
 // its "Commenta" button is slotted in from the light DOM. Before it opens,
 // a `faceplate-textarea-input` (a textarea in a shadow root) stands in its
-// place. Ctrl/Cmd+Enter also publishes.
+// place. Ctrl/Cmd+Enter also publishes. The composer's picture picker sits
+// in its shadow root too.
 import { LitElement, html, css } from 'lit';
 import { clear, mountLexical, record, textOf } from './lexical-mount.js';
 
@@ -48,6 +49,7 @@ class ShredditComposer extends LitElement {
   render() {
     return html`<reddit-rte @submit-comment=${this.submit}></reddit-rte>
       <div class="footer">
+        <input type="file" accept="image/*" aria-label="Aggiungi un'immagine">
         <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}>Annulla</button>
         <slot name="submit-button" @click=${this.submit}></slot>
       </div>`;
