@@ -113,7 +113,9 @@ const riserboSites = Object.freeze({
     {
       site: 'telegram.org', label: 'Telegram Web', hosts: ['web.telegram.org'],
       editors: [{ family: 'contenteditable-chat' }],
-      buttons: ['.btn-send', '[aria-label="Send Message" i]', '[aria-label="Invia messaggio" i]'],
+      // The K client's round button; the A client's `.Button.send` (the
+      // same button reads "record" or "edit" in other states).
+      buttons: ['.btn-send', '.Button.send', '[aria-label="Send Message" i]', '[aria-label="Invia messaggio" i]'],
     },
     {
       site: 'youtube.com', label: 'YouTube', hosts: ['www.youtube.com'],

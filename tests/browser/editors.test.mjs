@@ -42,6 +42,8 @@ const CASES = [
     editor: '[aria-label="Scrivi un commento…"]', paths: ['Enter'], newline: ['Shift+Enter'], traps: ['#add-comment'] },
   { name: 'Telegram Web (plain contenteditable)', url: 'https://web.telegram.org/k/', editor: '.input-message-input',
     paths: ['Enter', { click: '.btn-send' }], newline: ['Shift+Enter'] },
+  { name: 'Telegram Web A (plain contenteditable, keys moved into it)', url: 'https://web.telegram.org/a/',
+    editor: '#editable-message-text', paths: ['Enter', { click: '.Button.send' }], newline: ['Shift+Enter'] },
   { name: 'YouTube comment (#contenteditable-root)', url: 'https://www.youtube.com/watch?v=consiglio',
     editor: 'ytd-commentbox >> #contenteditable-root', paths: [{ click: 'ytd-commentbox >> #submit-button button' }],
     newline: ['Enter'], traps: ['#reply-button-end button'] },

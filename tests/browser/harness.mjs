@@ -24,6 +24,8 @@ export const PAGE_OF_HOST = {
   'www.threads.com': 'threads', 'web.whatsapp.com': 'whatsapp', 'www.messenger.com': 'messenger',
   'web.telegram.org': 'telegram', 'www.youtube.com': 'youtube', 'www.reddit.com': 'reddit', 'mastodon.uno': 'mastodon',
 };
+// Paths that a site serves another client at: Telegram's "A" web client.
+const PAGE_OF_PATH = [[/^web\.telegram\.org\/a\//, 'telegram-a']];
 export const HOSTS = Object.keys(PAGE_OF_HOST);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -60,7 +62,10 @@ export async function startServer(dir, port = 0) {
     const url = new URL(req.url, `https://${req.headers.host}`);
     requests.push({ host: url.hostname, path: url.pathname, method: req.method });
     let file = url.pathname;
-    if (file === '/' || !extname(file)) file = `/${PAGE_OF_HOST[url.hostname] || 'x'}.html`;
+    if (file === '/' || !extname(file)) {
+      const byPath = PAGE_OF_PATH.find(([pattern]) => pattern.test(url.hostname + file));
+      file = `/${byPath ? byPath[1] : PAGE_OF_HOST[url.hostname] || 'x'}.html`;
+    }
     const path = normalize(join(PAGES, file));
     if (!path.startsWith(PAGES) || !existsSync(path)) {
       res.writeHead(404).end('not found');

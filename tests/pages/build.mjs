@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 // One page per site, each at src/NAME.js(x) and NAME.html; the harness
 // serves them at the sites' host names.
-const PAGES = ['x', 'facebook', 'linkedin', 'instagram', 'threads', 'whatsapp', 'messenger', 'telegram', 'youtube',
-  'reddit', 'mastodon'];
+const PAGES = ['x', 'facebook', 'linkedin', 'instagram', 'threads', 'whatsapp', 'messenger', 'telegram', 'telegram-a',
+  'youtube', 'reddit', 'mastodon'];
 const JSX = new Set(['x', 'mastodon']);
 const out = join(here, 'dist');
 mkdirSync(out, { recursive: true });
