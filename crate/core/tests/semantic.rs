@@ -90,6 +90,12 @@ fn stemming_collisions_do_not_warn() {
         categories("l'ordinanza sulla movida non è ancora pubblicata"),
         [Category::Confidential]
     );
+    // Snowball reads "patente" like "patentato": a licence insults no one.
+    assert!(categories("chi guida col telefono dovrebbe rifare la patente da capo").is_empty());
+    assert_eq!(
+        categories("il mio capo è un idiota patentato"),
+        [Category::Reputation]
+    );
 }
 
 #[test]

@@ -1,9 +1,52 @@
 //! E-mail addresses, PEC (certified e-mail) included: a local part, `@`, and
 //! a domain with a top-level label of two letters or more. `[at]` and `(at)`
 //! written for `@` are read as `@`.
+//!
+//! An office's address (`urp@…`, `protocollo@pec…`, `verde.segnalazioni@…`)
+//! is published for citizens to write to: the sources and the labelling
+//! guide say it is not personal data, so it is only a hint. A person's
+//! address (`mario.rossi@…`) is warned about wherever it is hosted.
 
 use super::{Hit, Input};
 use crate::rules::EMAIL;
+use crate::Severity;
+
+/// Parts of a local part that name an office or a service, not a person:
+/// whole parts (`info`, `urp`) or their beginnings (`segnalazion…`).
+const OFFICE_WORDS: &[&str] = &["info", "urp", "cup", "suap", "suape", "pec", "noreply", "helpdesk", "stampa"];
+const OFFICE_PREFIXES: &[&str] = &[
+    "protocoll",
+    "segreteri",
+    "segnalazion",
+    "ufficio",
+    "anagrafe",
+    "tributi",
+    "servizi",
+    "contatt",
+    "prenotazion",
+    "amministrazion",
+    "direzion",
+    "redazion",
+    "ufficiostampa",
+    "polizialocale",
+    "statocivile",
+    "elettoral",
+    "biblioteca",
+    "ragioneri",
+    "assistenza",
+    "supporto",
+    "sportello",
+    "istruzione",
+    "comune",
+];
+
+/// Does the local part name an office rather than a person?
+fn office_address(local: &str) -> bool {
+    local
+        .split(['.', '_', '-', '+'])
+        .map(str::to_ascii_lowercase)
+        .any(|part| OFFICE_WORDS.contains(&part.as_str()) || OFFICE_PREFIXES.iter().any(|p| part.starts_with(p)))
+}
 
 fn local_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
@@ -166,7 +209,12 @@ pub fn find(input: &Input) -> Vec<Hit> {
         }
         let canonical = format!("{}@{}", local, domain).to_ascii_lowercase();
         let folded = text.from[start].start..text.from[end - 1].end;
-        hits.push(Hit::new(&EMAIL, input.folded.byte_span(folded), canonical));
+        let hit = Hit::new(&EMAIL, input.folded.byte_span(folded), canonical);
+        hits.push(if office_address(&local) {
+            hit.with_severity(Severity::Hint)
+        } else {
+            hit
+        });
         from = end;
     }
     hits
@@ -185,6 +233,27 @@ mod tests {
         assert_eq!(found("scrivi a mario.rossi@gmail.com."), ["mario.rossi@gmail.com"]);
         assert_eq!(found("PEC: rossi.mario@pec.it"), ["rossi.mario@pec.it"]);
         assert_eq!(found("m.bianchi[at]libero.it"), ["m.bianchi[at]libero.it"]);
+    }
+
+    #[test]
+    fn an_office_address_is_only_a_hint() {
+        use crate::Severity::{Hint, Warning};
+        let graded = |text: &str| super::super::testing::found_graded(find, text);
+        for address in [
+            "verde.segnalazioni@comune.ferrara.it",
+            "urp@comune.esempio.it",
+            "protocollo@pec.asl.esempio.it",
+            "info@scuola.edu.it",
+        ] {
+            let text = format!("scrivete a {address}");
+            assert_eq!(graded(&text), [(address.to_string(), Hint)]);
+        }
+        // A person's address on the Ente's domain is still a person's.
+        assert_eq!(
+            graded("scrivete a mario.rossi@comune.esempio.it"),
+            [("mario.rossi@comune.esempio.it".to_string(), Warning)]
+        );
+        assert_eq!(graded("informatico77@gmail.com"), [("informatico77@gmail.com".to_string(), Warning)]);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Italian licence plates in the current format (since 1994): two letters,
-//! three digits, two letters — `AB 123 CD` or `AB123CD`.
+//! three digits, two letters — `AB 123 CD` or `AB123CD`. The series never
+//! use I, O, Q and U (they read as 1, 0 and each other), which also keeps
+//! words around a number out: "il 118 si chiama" is no plate.
 
 use super::{Hit, Input};
 use crate::rules::LICENSE_PLATE;
@@ -14,9 +16,8 @@ pub fn find(input: &Input) -> Vec<Hit> {
 
 fn shape(compact: &str) -> bool {
     let b = compact.as_bytes();
-    b[..2].iter().all(u8::is_ascii_uppercase)
-        && b[2..5].iter().all(u8::is_ascii_digit)
-        && b[5..].iter().all(u8::is_ascii_uppercase)
+    let series = |l: &u8| l.is_ascii_uppercase() && !matches!(l, b'I' | b'O' | b'Q' | b'U');
+    b[..2].iter().all(series) && b[2..5].iter().all(u8::is_ascii_digit) && b[5..].iter().all(series)
 }
 
 #[cfg(test)]
@@ -28,7 +29,14 @@ mod tests {
         for text in ["targa AB 123 CD", "l'auto ab123cd era in doppia fila", "FG-456-HL"] {
             assert_eq!(find(&Input::new(text)).len(), 1, "{text}");
         }
-        for text in ["ABC 123 DE", "A1 234 BC", "AB 1234 CD"] {
+        for text in [
+            "ABC 123 DE",
+            "A1 234 BC",
+            "AB 1234 CD",
+            "il 118 si chiama solo per le emergenze",
+            "EO 123 CD",
+            "AB 123 CU",
+        ] {
             assert!(find(&Input::new(text)).is_empty(), "{text}");
         }
     }

@@ -156,6 +156,11 @@ impl<'a> Input<'a> {
     pub fn words_before(&self, pos: usize, n: usize) -> &[Word] {
         words::before(&self.words, pos, n)
     }
+
+    /// Words just after byte `pos`, for context.
+    pub fn words_after(&self, pos: usize, n: usize) -> &[Word] {
+        words::after(&self.words, pos, n)
+    }
 }
 
 /// The parts of `chain` within [`LONGEST_WINDOW`] chars of a run holding a

@@ -8,6 +8,10 @@
 //! services (112, 118, 1522, 800 …) and are never reported. Dates (`03/04/2024`)
 //! and numbers introduced as an order, a file or a code are not phones.
 //! Words such as "cell" or "chiamare" before the number make it critical.
+//! A landline named as an office's public line ("il centralino è lo 011
+//! …", "lo trovate sul sito") is only a hint: the labelling guide and the
+//! sources say an office's published number is not personal data, and a
+//! warning on it teaches people to ignore warnings. Mobiles stay warned.
 
 use super::{Hit, Input};
 use crate::rules::PHONE;
@@ -17,6 +21,25 @@ use crate::Severity;
 const SUPPORT: &[&str] = &[
     "tel", "cel", "numer", "chiam", "whatsapp", "wa", "contatt", "recapit", "squill", "scriv", "sms",
 ];
+/// Words that name a landline as an office's public line, in the same
+/// sentence as the number (up to [`PUBLIC_REACH`] words either side).
+const PUBLIC_LINE: &[&str] = &[
+    "centralin",
+    "callcenter",
+    "urp",
+    "sito",
+    "portal",
+    "guardia",
+    "sportell",
+    "segreteri",
+    "reception",
+    "portineri",
+    "prenotazion",
+    "pubblicat",
+    "istituzional",
+];
+const PUBLIC_REACH: usize = 8;
+
 const AGAINST: &[&str] = &[
     "ordin",
     "pratic",
@@ -87,7 +110,9 @@ pub fn find(input: &Input) -> Vec<Hit> {
             span.start = input.folded.spans[c.chars.start - 1].start;
         }
         // "numero" supports a phone, but "n." / "nr." alone introduce file numbers.
-        if any_prefix(before, SUPPORT) {
+        if national.starts_with('0') && public_line(input, &c.span) {
+            hits.push(Hit::new(&PHONE, span, national).with_severity(Severity::Hint));
+        } else if any_prefix(before, SUPPORT) {
             hits.push(Hit::new(&PHONE, span, national).with_severity(Severity::Critical));
         } else if !before.iter().any(|w| {
             AGAINST
@@ -99,6 +124,26 @@ pub fn find(input: &Input) -> Vec<Hit> {
     }
     // "+39 333 1234567" also contains "333 1234567": keep the whole number.
     super::resolve_overlaps(hits)
+}
+
+/// Is the number at `span` named as an office's public line? The words
+/// just before it and just after it count, each side only within its own
+/// sentence, and a bounded number of them: the cost is constant per number.
+fn public_line(input: &Input, span: &std::ops::Range<usize>) -> bool {
+    let before = input.words_before(span.start, PUBLIC_REACH);
+    let after = input.words_after(span.end, PUBLIC_REACH);
+    let last_sentence = before.last().map(|w| w.sentence);
+    let first_sentence = after.first().map(|w| w.sentence);
+    let near: Vec<&str> = before
+        .iter()
+        .filter(|w| Some(w.sentence) == last_sentence)
+        .chain(after.iter().filter(|w| Some(w.sentence) == first_sentence))
+        .map(|w| w.norm.as_str())
+        .collect();
+    near.iter().any(|w| PUBLIC_LINE.iter().any(|p| w.starts_with(p)))
+        || near
+            .windows(2)
+            .any(|pair| matches!(pair, ["call" | "contact", "center" | "centre"]))
 }
 
 /// The number without the international prefix, if it is a phone number.
@@ -280,5 +325,31 @@ mod tests {
         // A table's row: the codice fiscale, then the phone.
         assert_eq!(found("RSSMRA85T10A562S 333 1234567"), ["333 1234567"]);
         assert_eq!(found("AB1\n333 1234567"), ["333 1234567"]);
+    }
+
+    #[test]
+    fn an_office_public_line_is_only_a_hint() {
+        use crate::Severity::{Critical, Hint, Warning};
+        let graded = |text| super::super::testing::found_graded(find, text);
+        for text in [
+            "Per info il centralino è lo 011 8612 111, lo trovate nella pagina contatti",
+            "la guardia medica turistica risponde allo 0789 552 100",
+            "il contact center è 06 164 164 da cellulare, sta scritto sul sito",
+            "Chiamate lo sportello al 0965 123456",
+        ] {
+            assert!(graded(text).iter().all(|(_, s)| *s == Hint), "{text}: {:?}", graded(text));
+            assert_eq!(graded(text).len(), 1, "{text}");
+        }
+        // A mobile is a person's, whatever the sentence says; and the cue
+        // of another sentence does not count.
+        assert_eq!(
+            graded("il centralino non risponde, chiamate Mario al 333 1234567"),
+            [("333 1234567".to_string(), Critical)]
+        );
+        assert_eq!(
+            graded("Il sito è fermo. Numero della signora: 0965 123456"),
+            [("0965 123456".to_string(), Critical)]
+        );
+        assert_eq!(graded("ufficio 0965 123456"), [("0965 123456".to_string(), Warning)]);
     }
 }

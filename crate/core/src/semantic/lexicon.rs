@@ -225,7 +225,10 @@ impl Lexicon {
                     "mentire",
                     "mente",
                 ],
-            ),
+            )
+            // "patentato" shares its stem with the driving licence: "rifare
+            // la patente da capo" insults no one.
+            .unless(&["patente", "patenti"]),
             tender: Concept::new(
                 n,
                 3,
