@@ -2,9 +2,12 @@
 //! corpus, and the share of clean posts with any warning. Floors given on
 //! the command line turn it into a test: exit status 1 when one is missed.
 //!
-//! Each corpus line: `{"id", "text", "labels": [...], "split", "seed"?}`.
-//! A post counts as flagged for a category when it has a finding of that
-//! category at severity warning or above, as the extension would warn.
+//! Each corpus line: `{"id", "text", "labels": [...], "split", "seed"?,
+//! "also_ok"?}`. A post counts as flagged for a category when it has a
+//! finding of that category at severity warning or above, as the extension
+//! would warn. A warning of a category the author lists in `also_ok` (a
+//! borderline case, such as one's own phone number in a sale ad) is
+//! neither a hit nor a false alarm, as in `eval-authors`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,6 +26,8 @@ struct Post {
     split: Option<String>,
     #[serde(default)]
     seed: bool,
+    #[serde(default)]
+    also_ok: Vec<Category>,
 }
 
 #[derive(Default)]
@@ -60,7 +65,11 @@ pub fn run(file: &Path, split: &str, policy: Policy, floors: Floors, show_errors
             .into_iter()
             .filter(|f| f.is_blocking())
             .collect();
-        let predicted: Vec<Category> = findings.iter().map(|f| f.category).collect();
+        let predicted: Vec<Category> = findings
+            .iter()
+            .map(|f| f.category)
+            .filter(|c| !post.also_ok.contains(c))
+            .collect();
         for category in Category::ALL {
             let expected = post.labels.contains(&category);
             let got = predicted.contains(&category);
@@ -83,7 +92,7 @@ pub fn run(file: &Path, split: &str, policy: Policy, floors: Floors, show_errors
         }
         if post.labels.is_empty() {
             clean += 1;
-            clean_flagged += usize::from(!findings.is_empty());
+            clean_flagged += usize::from(!predicted.is_empty());
         }
         if post.seed {
             seeds += 1;

@@ -172,12 +172,17 @@ fn eval_reports_per_category_and_fails_below_its_floors() {
             "{\"id\":\"a\",\"text\":\"Il sindaco è un incompetente\",\"labels\":[\"reputation\"],\"split\":\"x\"}\n",
             "{\"id\":\"b\",\"text\":\"Bella giornata\",\"labels\":[],\"split\":\"x\"}\n",
             "{\"id\":\"c\",\"text\":\"Che bello il mare\",\"labels\":[\"confidential\"],\"split\":\"x\"}\n",
+            // One's own number in a sale ad: borderline by the author's
+            // word, so its warning is no false alarm; the same post
+            // without `also_ok` is one.
+            "{\"id\":\"d\",\"text\":\"Vendo bici, scrivetemi al 347 552 9013\",\"labels\":[],\"also_ok\":[\"personal_data\"],\"split\":\"x\"}\n",
+            "{\"id\":\"e\",\"text\":\"Vendo bici, scrivetemi al 347 552 9013\",\"labels\":[],\"split\":\"x\"}\n",
         ),
     )
     .unwrap();
     let text = output(riserbo().args(["eval", corpus.to_str().unwrap()]), 0);
     assert!(text.contains("reputation"), "{text}");
-    assert!(text.contains("clean posts with a warning: 0.0% (0/1)"), "{text}");
+    assert!(text.contains("clean posts with a warning: 33.3% (1/3)"), "{text}");
     // The missed confidential post makes an F1 floor fail.
     riserbo()
         .args(["eval", corpus.to_str().unwrap(), "--min-f1", "0.9"])
