@@ -92,10 +92,7 @@ fn stemming_collisions_do_not_warn() {
     );
     // Snowball reads "patente" like "patentato": a licence insults no one.
     assert!(categories("chi guida col telefono dovrebbe rifare la patente da capo").is_empty());
-    assert_eq!(
-        categories("il mio capo è un idiota patentato"),
-        [Category::Reputation]
-    );
+    assert_eq!(categories("il mio capo è un idiota patentato"), [Category::Reputation]);
 }
 
 #[test]

@@ -13,7 +13,9 @@ use crate::Severity;
 
 /// Parts of a local part that name an office or a service, not a person:
 /// whole parts (`info`, `urp`) or their beginnings (`segnalazion…`).
-const OFFICE_WORDS: &[&str] = &["info", "urp", "cup", "suap", "suape", "pec", "noreply", "helpdesk", "stampa"];
+const OFFICE_WORDS: &[&str] = &[
+    "info", "urp", "cup", "suap", "suape", "pec", "noreply", "helpdesk", "stampa",
+];
 const OFFICE_PREFIXES: &[&str] = &[
     "protocoll",
     "segreteri",
@@ -253,7 +255,10 @@ mod tests {
             graded("scrivete a mario.rossi@comune.esempio.it"),
             [("mario.rossi@comune.esempio.it".to_string(), Warning)]
         );
-        assert_eq!(graded("informatico77@gmail.com"), [("informatico77@gmail.com".to_string(), Warning)]);
+        assert_eq!(
+            graded("informatico77@gmail.com"),
+            [("informatico77@gmail.com".to_string(), Warning)]
+        );
     }
 
     #[test]

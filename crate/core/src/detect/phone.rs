@@ -337,7 +337,11 @@ mod tests {
             "il contact center è 06 164 164 da cellulare, sta scritto sul sito",
             "Chiamate lo sportello al 0965 123456",
         ] {
-            assert!(graded(text).iter().all(|(_, s)| *s == Hint), "{text}: {:?}", graded(text));
+            assert!(
+                graded(text).iter().all(|(_, s)| *s == Hint),
+                "{text}: {:?}",
+                graded(text)
+            );
             assert_eq!(graded(text).len(), 1, "{text}");
         }
         // A mobile is a person's, whatever the sentence says; and the cue
