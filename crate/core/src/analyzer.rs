@@ -164,12 +164,18 @@ impl Analyzer {
                     };
                     let window = model.features.windows.then(|| windows[scores.best[k]].clone());
                     if let Some(f) = self.learned(k, &post, &features, &windows, window, model, severity) {
+                        // Numbers are the detectors' business: personal
+                        // data the model finds on the strength of codes and
+                        // dates ("Scontrino n. A45456761 del 2024-05-12"),
+                        // with fewer than two words that speak of a person
+                        // or a matter, is not reported, not even as a hint.
+                        let codes_only = category == Category::PersonalData && worded(&f.evidence) < 2;
                         // What the policy excuses (the Ente's own
                         // switchboard, a rule it switched off) does not come
                         // back as the model's personal data.
                         let ente_own = category == Category::PersonalData
                             && excused.iter().any(|s| s.start < f.end && f.start < s.end);
-                        if !ente_own {
+                        if !ente_own && !codes_only {
                             findings.push((f, false));
                         }
                     }
@@ -351,6 +357,11 @@ const LEARNED: [&Rule; 4] = [
 /// The rules that fired, as the model reads them: id and where.
 fn rule_origins(hits: &[Hit]) -> Vec<(&'static str, usize)> {
     hits.iter().map(|h| (h.rule.id, h.span.start)).collect()
+}
+
+/// How many of `evidence` are words, not numbers or codes.
+fn worded(evidence: &[String]) -> usize {
+    evidence.iter().filter(|w| !w.chars().any(|c| c.is_numeric())).count()
 }
 
 /// Words too small to explain anything ("di", "il", "ci").
@@ -673,6 +684,25 @@ mod tests {
         let categories: Vec<Category> = analyzer.analyze(&disclaimed).iter().map(|f| f.category).collect();
         assert!(!categories.contains(&Category::InstitutionalVoice), "{categories:?}");
         assert!(categories.contains(&Category::Reputation), "{categories:?}");
+    }
+
+    #[test]
+    fn the_model_finds_no_personal_data_in_codes_and_dates_alone() {
+        let t = model::Thresholds {
+            warn: 0.5,
+            keep_rule: 0.2,
+            hint: 0.4,
+        };
+        let analyzer = Analyzer::with_model(Policy::default(), Some(flat_model(0.9, t)));
+        let personal = |text: &str| {
+            analyzer
+                .analyze(text)
+                .into_iter()
+                .filter(|f| f.category == Category::PersonalData)
+                .count()
+        };
+        assert_eq!(personal("Scontrino n. A45456761 del 2024-05-12"), 0);
+        assert_eq!(personal("la signora Ricci del terzo piano ha chiesto il sussidio"), 1);
     }
 
     #[test]
