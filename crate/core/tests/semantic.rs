@@ -73,6 +73,13 @@ fn published_matters_and_contests_are_not_secrets() {
     assert!(categories("Il Comune ha pubblicato il bando, lo trovate sul sito").is_empty());
     assert!(categories("Iscrizioni aperte al concorso fotografico, partecipate!").is_empty());
     assert!(categories("Posto riservato ai disabili occupato da un SUV").is_empty());
+    // A floor of a building is no plan.
+    assert!(categories("cena di Natale da Zi' Teresa, sala riservata al piano di sopra").is_empty());
+    assert!(categories("la stanza riservata al terzo piano è per chi allatta").is_empty());
+    assert_eq!(
+        categories("la bozza riservata del piano del traffico ve la giro io"),
+        [Category::Confidential]
+    );
     assert_eq!(
         categories("Vi anticipo che la delibera sulle tariffe non è ancora pubblicata"),
         [Category::Confidential]

@@ -37,10 +37,18 @@ pub fn find(input: &Input) -> Vec<Hit> {
     input
         .all_candidates(16..17)
         // A code whose digits were all replaced (full omocodia) is written as
-        // one word; across several words of prose such a match is chance.
-        .filter(|c| c.runs.len() == 1 || c.compact.bytes().any(|b| b.is_ascii_digit()))
+        // one word with omocodia letters in every digit's place; a word of
+        // prose with none of its digits ("consigliatissima", read with I
+        // for 1) or letters across several words is chance.
+        .filter(|c| c.compact.bytes().any(|b| b.is_ascii_digit()) || (c.runs.len() == 1 && full_omocodia(c.compact)))
         .filter_map(|c| canonical(c.compact).map(|code| Hit::new(&CODICE_FISCALE, c.span, code)))
         .collect()
+}
+
+/// Does every digit's place of `candidate` hold an omocodia letter?
+fn full_omocodia(candidate: &str) -> bool {
+    let b = candidate.as_bytes();
+    b.len() == 16 && DIGIT_POSITIONS.iter().all(|&i| OMOCODIA.contains(&b[i]))
 }
 
 /// The code in canonical form if `candidate` (16 upper-case alphanumerics)
@@ -164,5 +172,18 @@ mod tests {
         assert!(found("RSSMRA85T10A562SX").is_empty());
         assert!(found("codice fiscale dell'ente 00488410010").is_empty());
         assert!(found("Ordine n. 2024-ABCD-1234-XYZ").is_empty());
+    }
+
+    #[test]
+    fn a_word_without_digits_is_a_code_only_in_full_omocodia() {
+        // Valid once I is read as 1: a word, not a code.
+        assert!(canonical("CONSIGLIATISSIMA").is_some());
+        assert!(found("Che mostra, consigliatissima! Aperta fino a gennaio").is_empty());
+        // Every digit replaced by its omocodia letter: RSSMRA 85 T 12 A 532
+        // written RSSMRA UR T MN A RPN.
+        let mut code = *b"RSSMRAURTMNARPN_";
+        code[15] = check_letter(&code[..15]);
+        let code = std::str::from_utf8(&code).unwrap();
+        assert_eq!(found(&format!("il suo cf è {code}")), [code]);
     }
 }

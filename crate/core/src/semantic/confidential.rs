@@ -152,6 +152,20 @@ const MEETING_DISCLOSURES: &[&str] = &[
     "decis", "dett", "litig", "usc", "parl", "raccont", "vogl", "vuol", "tagl",
 ];
 
+/// Words around "piano" that make it a floor of a building.
+const FLOOR_BEFORE: &[&str] = &[
+    "primo", "secondo", "terzo", "quarto", "quinto", "sesto", "ultimo", "stesso", "sul", "questo",
+];
+const FLOOR_AFTER: &[&str] = &[
+    "terra",
+    "rialzato",
+    "superiore",
+    "inferiore",
+    "sopra",
+    "sotto",
+    "interrato",
+];
+
 pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
     let lex = &sem.lexicon;
     let tokens = &post.tokens;
@@ -181,6 +195,15 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
         })
         .collect();
     let leak_at = |k: usize| leak_flags[k];
+    // "la sala riservata al piano di sopra", "al terzo piano": a floor,
+    // not a plan.
+    let norm = |k: usize| tokens.get(k).map_or("", |t: &crate::semantic::Token| t.norm.as_str());
+    let floor = |i: usize| {
+        tokens[i].norm == "piano"
+            && (FLOOR_BEFORE.contains(&norm(i.wrapping_sub(1)))
+                || FLOOR_AFTER.contains(&norm(i + 1))
+                || (norm(i + 1) == "di" && matches!(norm(i + 2), "sopra" | "sotto")))
+    };
     let public_post = tokens.iter().any(|t| lex.public.has(t));
 
     for i in 0..tokens.len() {
@@ -194,7 +217,7 @@ pub fn find(sem: &Semantic, post: &Post) -> Vec<Hit> {
             Some(&CONF_TENDER)
         } else if lex.hiring.has(t) && !contest {
             Some(&CONF_HIRING)
-        } else if lex.act.has(t) {
+        } else if lex.act.has(t) && !floor(i) {
             Some(&CONF_ACT)
         } else if lex.inspection.has(t) {
             Some(&CONF_INSPECTION)
