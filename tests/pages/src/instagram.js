@@ -3,7 +3,7 @@
 // post dialog: "Condividi" in its header, above a real Lexical caption
 // editor. At /direct/t/…: a Direct chat with a real Lexical composer (Enter
 // sends, "Invia" appears with text).
-import { clear, mountLexical, record, textOf } from './lexical-mount.js';
+import { clear, mountChat, mountLexical, record, textOf } from './lexical-mount.js';
 
 const feed = document.getElementById('feed');
 
@@ -12,20 +12,11 @@ if (location.pathname.startsWith('/direct/')) {
   const direct = document.getElementById('direct');
   direct.hidden = false;
   const send = direct.querySelector('[role="button"]');
-  const editor = mountLexical(direct.querySelector('[aria-label="Messaggio"]'), {
-    namespace: 'direct',
-    onEnter: event => {
-      if (event && event.shiftKey) return false;
-      sendMessage();
-      return true;
-    },
-  });
-  function sendMessage() {
-    const text = textOf(editor).trim();
-    if (!text) return;
-    record(direct.querySelector('.messages'), text, 'message-out published');
-    clear(editor);
-  }
+  const { editor, send: sendMessage } = mountChat(
+    direct.querySelector('[aria-label="Messaggio"]'),
+    direct.querySelector('.messages'),
+    'direct',
+  );
   editor.registerTextContentListener(text => { send.hidden = !text.trim(); });
   send.addEventListener('click', sendMessage);
 } else {

@@ -37,3 +37,26 @@ export function record(list, text, className = 'published') {
   item.textContent = text;
   list.append(item);
 }
+
+/**
+ * A chat composer as Meta's chats have it: Enter sends, Shift+Enter is a
+ * new line; a sent message is recorded in `messages` and the editor
+ * cleared. Returns the editor and `send`, for the page's send icon.
+ */
+export function mountChat(editable, messages, namespace) {
+  const editor = mountLexical(editable, {
+    namespace,
+    onEnter: event => {
+      if (event && event.shiftKey) return false;
+      send();
+      return true;
+    },
+  });
+  function send() {
+    const text = textOf(editor).trim();
+    if (!text) return;
+    record(messages, text, 'message-out published');
+    clear(editor);
+  }
+  return { editor, send };
+}

@@ -2,7 +2,7 @@
 // editor since 2023): Enter sends, Shift+Enter is a new line, and the send
 // icon appears once there is text. Opening a chat builds the composer,
 // closing it removes it, as the site does.
-import { clear, mountLexical, record, textOf } from './lexical-mount.js';
+import { mountChat } from './lexical-mount.js';
 
 const app = document.getElementById('app');
 let chat = null;
@@ -23,20 +23,7 @@ function openChat(name) {
   app.append(main);
   const messages = main.querySelector('.messages');
   const send = main.querySelector('.send');
-  const editor = mountLexical(main.querySelector('.input'), {
-    namespace: 'whatsapp',
-    onEnter: event => {
-      if (event && event.shiftKey) return false;
-      sendMessage();
-      return true;
-    },
-  });
-  function sendMessage() {
-    const text = textOf(editor).trim();
-    if (!text) return;
-    record(messages, text, 'message-out published');
-    clear(editor);
-  }
+  const { editor, send: sendMessage } = mountChat(main.querySelector('.input'), messages, 'whatsapp');
   const unregister = editor.registerTextContentListener(text => {
     send.hidden = !text.trim();
     main.querySelector('.ptt').hidden = Boolean(text.trim());
