@@ -18,6 +18,43 @@ fn complaint(command: &mut Command, code: i32) -> String {
     String::from_utf8(command.assert().code(code).get_output().stderr.clone()).unwrap()
 }
 
+/// A directory of one test's own (tests run in parallel in one process, so
+/// the name is the test's), removed when the test ends, passed or failed.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("riserbo-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn json_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(stdout)
         .lines()
@@ -139,8 +176,7 @@ fn usage_and_input_errors_exit_two_with_one_line() {
 
 #[test]
 fn a_policy_file_changes_the_result_and_a_bad_one_is_an_error() {
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli");
     let allow = dir.join("allow.json");
     std::fs::write(&allow, r#"{"allowlist": ["RSSMRA85T10A562S"]}"#).unwrap();
     riserbo()
@@ -163,8 +199,7 @@ fn a_policy_file_changes_the_result_and_a_bad_one_is_an_error() {
 
 #[test]
 fn eval_reports_per_category_and_fails_below_its_floors() {
-    let dir = std::env::temp_dir().join(format!("riserbo-eval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("eval");
     let corpus = dir.join("corpus.jsonl");
     std::fs::write(
         &corpus,
@@ -199,8 +234,7 @@ fn policy_template_is_valid_and_validate_names_bad_fields() {
         .get_output()
         .stdout
         .clone();
-    let dir = std::env::temp_dir().join(format!("riserbo-policy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("policy");
     let good = dir.join("good.json");
     std::fs::write(&good, &template).unwrap();
     riserbo()
@@ -241,8 +275,7 @@ fn the_deployment_templates_hold_valid_policies() {
         .iter()
         .map(|(k, v)| (k.clone(), v["Value"].clone()))
         .collect();
-    let dir = std::env::temp_dir().join(format!("riserbo-templates-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("templates");
     for (name, policy) in [("linux", linux), ("firefox", firefox), ("admin", Value::Object(admin))] {
         assert!(policy.is_object(), "{name}");
         let file = dir.join(format!("{name}.json"));
@@ -272,8 +305,7 @@ fn the_default_policy_carries_the_fingerprint_of_the_demo_logo() {
 
 #[test]
 fn check_image_finds_the_logo_and_passes_a_picture_without_it() {
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli-2");
     let plain = dir.join("prato.png");
     write_png(&plain, 640, 480, |x, y| {
         [(x % 200) as u8, 120 + (y % 60) as u8, ((x * y) % 90) as u8]
@@ -307,7 +339,6 @@ fn check_image_finds_the_logo_and_passes_a_picture_without_it() {
         "{}",
         records[2]
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The CRC-32 of PNG chunks (ISO 3309), bit by bit: a test needs no table.
@@ -328,8 +359,7 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[test]
 fn check_image_refuses_what_it_must_not_decode() {
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-refuse-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli-refuse");
     // A valid PNG header announcing 30000×30000 pixels, and nothing else:
     // what a decompression bomb starts with.
     let bomb = dir.join("bomba.png");
@@ -356,13 +386,11 @@ fn check_image_refuses_what_it_must_not_decode() {
 
     let err = complaint(riserbo().args(["logo", "fingerprint"]).arg(&notes), 2);
     assert!(err.starts_with("riserbo: "));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_policy_with_a_damaged_fingerprint_is_named_by_validate() {
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-policy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli-policy");
     let policy = dir.join("policy.json");
     std::fs::write(&policy, r#"{"logoFingerprints": ["riserbo-logo:1:AAAA"]}"#).unwrap();
     let text = output(riserbo().args(["policy", "validate"]).arg(&policy), 1);
@@ -370,7 +398,6 @@ fn a_policy_with_a_damaged_fingerprint_is_named_by_validate() {
         text.contains("logoFingerprints[0]: the fingerprint is damaged"),
         "{text}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -414,8 +441,7 @@ fn jsonl_refuses_a_duplicate_key_instead_of_reading_its_last_value() {
 
 #[test]
 fn validate_and_check_read_a_policy_alike() {
-    let dir = std::env::temp_dir().join(format!("riserbo-policy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("policy-2");
     let twice = dir.join("twice.json");
     std::fs::write(&twice, r#"{"mode": "warn", "mode": "block"}"#).unwrap();
     let text = output(riserbo().args(["policy", "validate"]).arg(&twice), 1);
@@ -439,7 +465,6 @@ fn validate_and_check_read_a_policy_alike() {
     let text = output(riserbo().args(["policy", "validate"]).arg(&blank), 1);
     assert!(text.contains("allowlist[0]"), "{text}");
     complaint(riserbo().args(["check", "--policy"]).arg(&blank).write_stdin("ciao"), 2);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -471,8 +496,7 @@ fn text_format_shows_a_window_around_each_finding_of_a_long_line() {
 
 #[test]
 fn check_image_reads_text_unless_switched_off_and_says_when_tesseract_is_missing() {
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-text-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli-text");
     let policy = dir.join("policy.json");
     // No logo to look for and the text switched off: nothing to do.
     std::fs::write(&policy, r#"{"logoFingerprints": [], "imageText": false}"#).unwrap();
@@ -493,15 +517,13 @@ fn check_image_reads_text_unless_switched_off_and_says_when_tesseract_is_missing
     let records = json_lines(&out.stdout);
     assert_eq!(records[0]["findings"][0]["rule"], "logo.ente");
     assert_eq!(records[0]["text"], serde_json::Value::Null);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn strips_of_one_pixel_are_refused_with_a_message_and_the_batch_goes_on() {
     // Issue 13, item 2: a 20,000×1 PNG of a few hundred bytes passed the
     // header check and was searched at gigapixels (minutes, gigabytes).
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-strip-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli-strip");
     let wide = dir.join("striscia.png");
     let tall = dir.join("colonna.png");
     write_png(&wide, 20_000, 1, |x, _| [(x % 256) as u8, 40, 90]);
@@ -529,13 +551,11 @@ fn strips_of_one_pixel_are_refused_with_a_message_and_the_batch_goes_on() {
     assert_eq!(records[1]["findings"], serde_json::json!([]));
     assert!(records[2]["error"].as_str().unwrap().contains("troppo allungata"));
     assert_eq!(records[3]["findings"][0]["rule"], "logo.ente");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_truncated_jpeg_is_partly_unreadable_not_clean() {
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-cut-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli-cut");
     let whole = dir.join("intera.jpg");
     image::RgbImage::from_fn(640, 480, |x, y| {
         image::Rgb([(x % 200) as u8, 120 + (y % 60) as u8, ((x * y) % 90) as u8])
@@ -565,13 +585,11 @@ fn a_truncated_jpeg_is_partly_unreadable_not_clean() {
         records[0]
     );
     assert!(records[1].get("warning").is_none(), "{}", records[1]);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_picture_beyond_the_memory_budget_is_reported_and_the_others_checked() {
-    let dir = std::env::temp_dir().join(format!("riserbo-cli-memory-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("cli-memory");
     let large = dir.join("grande.png");
     write_png(&large, 3000, 2000, |x, y| [(x % 256) as u8, (y % 256) as u8, 0]);
     let out = output(
@@ -591,5 +609,4 @@ fn a_picture_beyond_the_memory_budget_is_reported_and_the_others_checked() {
     assert_eq!(records[1]["findings"][0]["rule"], "logo.ente");
     // With the default budget the same picture is checked.
     output(riserbo().arg("check-image").arg(&large), 0);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
