@@ -39,15 +39,21 @@ def main():
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     findings = run_riserbo(args.riserbo, rows)
 
-    total, found, flagged, benign = Counter(), Counter(), 0, 0
+    total, found, flagged, hinted, benign = Counter(), Counter(), 0, Counter(), 0
     misses = []
     for row in rows:
         got = findings[row["id"]]
         if row["kind"] is None:
             benign += 1
-            if got:
+            # Flagged, as everywhere else in the project: a finding at
+            # warning or above (what the badge counts and the send guard
+            # weighs). Hints are counted apart, by rule, and printed.
+            warned = [f for f in got if f["severity"] != "hint"]
+            if warned:
                 flagged += 1
-                misses.append(("falso positivo", row["text"], [f["kind"] for f in got]))
+                misses.append(("falso positivo", row["text"], [f["kind"] for f in warned]))
+            elif got:
+                hinted[", ".join(sorted({f["rule"] for f in got}))] += 1
             continue
         total[row["kind"]] += 1
         start, end = row["span"]
@@ -63,6 +69,8 @@ def main():
     fp_rate = flagged / benign
     print(f"{'all':16} {recall:8.2%} {sum(found.values()):>4}/{sum(total.values())}")
     print(f"benign sentences flagged: {fp_rate:.2%} ({flagged}/{benign})")
+    for rules, n in hinted.most_common():
+        print(f"benign sentences with a hint only ({rules}): {n}/{benign}")
     for what, text, kinds in misses[:15]:
         print(f"  {what}: {text!r} -> {kinds}")
 
