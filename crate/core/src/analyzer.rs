@@ -645,13 +645,16 @@ mod tests {
         )
     }
 
+    /// Thresholds under which a flat model at 0.9 warns and one at 0.45 hints.
+    const WARN_AT_HALF: model::Thresholds = model::Thresholds {
+        warn: 0.5,
+        keep_rule: 0.2,
+        hint: 0.4,
+    };
+
     #[test]
     fn a_confident_model_warns_alone_with_a_span_and_the_words_that_weighed() {
-        let t = model::Thresholds {
-            warn: 0.5,
-            keep_rule: 0.2,
-            hint: 0.4,
-        };
+        let t = WARN_AT_HALF;
         let manager = Policy {
             role_level: Some(RoleLevel::Manager),
             ..Policy::default()
@@ -688,12 +691,7 @@ mod tests {
 
     #[test]
     fn the_model_finds_no_personal_data_in_codes_and_dates_alone() {
-        let t = model::Thresholds {
-            warn: 0.5,
-            keep_rule: 0.2,
-            hint: 0.4,
-        };
-        let analyzer = Analyzer::with_model(Policy::default(), Some(flat_model(0.9, t)));
+        let analyzer = Analyzer::with_model(Policy::default(), Some(flat_model(0.9, WARN_AT_HALF)));
         let personal = |text: &str| {
             analyzer
                 .analyze(text)

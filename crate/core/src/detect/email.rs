@@ -29,7 +29,6 @@ const OFFICE_PREFIXES: &[&str] = &[
     "amministrazion",
     "direzion",
     "redazion",
-    "ufficiostampa",
     "polizialocale",
     "statocivile",
     "elettoral",

@@ -132,15 +132,15 @@ pub fn find(input: &Input) -> Vec<Hit> {
 fn public_line(input: &Input, span: &std::ops::Range<usize>) -> bool {
     let before = input.words_before(span.start, PUBLIC_REACH);
     let after = input.words_after(span.end, PUBLIC_REACH);
-    let last_sentence = before.last().map(|w| w.sentence);
-    let first_sentence = after.first().map(|w| w.sentence);
-    let near: Vec<&str> = before
-        .iter()
-        .filter(|w| Some(w.sentence) == last_sentence)
-        .chain(after.iter().filter(|w| Some(w.sentence) == first_sentence))
-        .map(|w| w.norm.as_str())
-        .collect();
-    near.iter().any(|w| PUBLIC_LINE.iter().any(|p| w.starts_with(p)))
+    // Words are in order: the number's sentence is a tail of `before` and
+    // a head of `after`.
+    let last = before.last().map(|w| w.sentence);
+    let before = &before[before.len() - before.iter().rev().take_while(|w| Some(w.sentence) == last).count()..];
+    let first = after.first().map(|w| w.sentence);
+    let after = &after[..after.iter().take_while(|w| Some(w.sentence) == first).count()];
+    let near: Vec<&str> = before.iter().chain(after).map(|w| w.norm.as_str()).collect();
+    any_prefix(before, PUBLIC_LINE)
+        || any_prefix(after, PUBLIC_LINE)
         || near
             .windows(2)
             .any(|pair| matches!(pair, ["call" | "contact", "center" | "centre"]))
