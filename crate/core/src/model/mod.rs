@@ -232,32 +232,64 @@ impl Model {
         f32::from(self.weights.get(HEADS * bucket as usize + k)) * self.scale[k]
     }
 
-    /// The sum of the quantised weights of `buckets`, per head.
-    fn sums(&self, buckets: &[u32]) -> [i32; HEADS] {
-        let mut sums = [0i32; HEADS];
-        for &b in buckets {
-            let base = HEADS * b as usize;
-            for (k, sum) in sums.iter_mut().enumerate() {
-                *sum += i32::from(self.weights.get(base + k));
-            }
-        }
-        sums
-    }
-
     /// Each category's probability for a post with these features, scored
     /// in `windows` (see [`features::windows`]): the best window's.
+    ///
+    /// Reads the same distinct buckets as [`Features::split`], which
+    /// training uses, without sorting them: integer sums do not depend on
+    /// the order, and scoring runs on every keystroke.
     pub fn score(&self, features: &Features, windows: &[std::ops::Range<usize>]) -> Scores {
-        let split = features.split(windows, self.bits, self.features);
-        let context = self.sums(&split.context);
-        let context_value = features::part_value(split.context.len(), features::CONTEXT_WEIGHT);
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            self.score_with(features, windows, &mut scratch)
+        })
+    }
+
+    fn score_with(&self, features: &Features, windows: &[std::ops::Range<usize>], scratch: &mut Scratch) -> Scores {
+        scratch.prepare(self.bits);
+        let (context, context_len) = if self.features.windows {
+            let buckets = features.buckets.iter().map(|&b| features::context_bucket(b, self.bits));
+            self.distinct_sums(buckets, &mut scratch.seen)
+        } else {
+            ([0; HEADS], 0)
+        };
+        let context_value = features::part_value(context_len, features::CONTEXT_WEIGHT);
+        // The features' buckets grouped by window (a counting sort), as
+        // `Features::split` assigns them.
+        let parts = windows.len().max(1);
+        let window_of = |token: u32| {
+            if token == features::NO_TOKEN {
+                0
+            } else {
+                windows.partition_point(|r| r.end <= token as usize).min(parts - 1)
+            }
+        };
+        scratch.starts.clear();
+        scratch.starts.resize(parts + 1, 0);
+        for &(_, token) in &features.origins {
+            scratch.starts[window_of(token) + 1] += 1;
+        }
+        for w in 0..parts {
+            scratch.starts[w + 1] += scratch.starts[w];
+        }
+        scratch.grouped.clear();
+        scratch.grouped.resize(features.origins.len(), 0);
+        scratch.fill.clear();
+        scratch.fill.extend_from_slice(&scratch.starts[..parts]);
+        for &(bucket, token) in &features.origins {
+            let w = window_of(token);
+            scratch.grouped[scratch.fill[w]] = bucket;
+            scratch.fill[w] += 1;
+        }
         let mut scores = Scores {
             probabilities: [0.0; 4],
             best: [0; 4],
         };
         let mut best = [f32::MIN; 4];
-        for (w, part) in split.windows.iter().enumerate() {
-            let sums = self.sums(part);
-            let value = features::part_value(part.len(), 1.0);
+        for w in 0..parts {
+            let part = &scratch.grouped[scratch.starts[w]..scratch.starts[w + 1]];
+            let (sums, len) = self.distinct_sums(part.iter().copied(), &mut scratch.seen);
+            let value = features::part_value(len, 1.0);
             let p = |k: usize| {
                 let z = self.bias[k] + self.scale[k] * (value * sums[k] as f32 + context_value * context[k] as f32);
                 detmath::sigmoid(f64::from(z)) as f32
@@ -273,6 +305,30 @@ impl Model {
         }
         scores.probabilities = best;
         scores
+    }
+
+    /// The sums of the quantised weights of the distinct buckets among
+    /// `buckets`, per head, and how many distinct buckets there were.
+    /// `seen` (a bit per bucket) is clear on entry and left clear.
+    fn distinct_sums(&self, buckets: impl Iterator<Item = u32> + Clone, seen: &mut [u64]) -> ([i32; HEADS], usize) {
+        let mut sums = [0i32; HEADS];
+        let mut distinct = 0;
+        for b in buckets.clone() {
+            let (word, bit) = (b as usize / 64, 1u64 << (b % 64));
+            if seen[word] & bit != 0 {
+                continue;
+            }
+            seen[word] |= bit;
+            distinct += 1;
+            let base = HEADS * b as usize;
+            for (k, sum) in sums.iter_mut().enumerate() {
+                *sum += i32::from(self.weights.get(base + k));
+            }
+        }
+        for b in buckets {
+            seen[b as usize / 64] = 0;
+        }
+        (sums, distinct)
     }
 
     /// How much each token pushed category `k` up or down (its head and the
@@ -294,6 +350,32 @@ impl Model {
         }
         out
     }
+}
+
+/// Buffers scoring reuses from post to post, one set per thread.
+#[derive(Default)]
+struct Scratch {
+    /// A bit per bucket: which buckets a part has counted already.
+    seen: Vec<u64>,
+    /// Where each window's buckets start in `grouped`, and one past the end.
+    starts: Vec<usize>,
+    /// Where the next bucket of each window goes, while grouping.
+    fill: Vec<usize>,
+    /// The features' buckets, window after window.
+    grouped: Vec<u32>,
+}
+
+impl Scratch {
+    fn prepare(&mut self, bits: u32) {
+        let words = (1usize << bits).div_ceil(64);
+        if self.seen.len() != words {
+            self.seen = vec![0; words];
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// A post's scores: per category, the probability and the window it came
@@ -368,5 +450,53 @@ mod tests {
         }
         let per_token = model.token_weights(&features, &whole, 3);
         assert!((per_token[0] - (model.weight(1, 3) + model.weight(1, ANY)) * value).abs() < 1e-7);
+    }
+
+    /// The scorer counts each window's distinct buckets without sorting;
+    /// training reads them through `Features::split`. Both must see the
+    /// same vector, or what ships would score another model than trained.
+    #[test]
+    fn scoring_reads_the_same_buckets_as_training() {
+        let Some(model) = Model::embedded() else { return };
+        let semantic = crate::semantic::Semantic::new(&crate::Policy::default());
+        let long = "il dirigente non capisce niente, e la gara non è ancora pubblicata. ".repeat(9);
+        for text in [
+            "",
+            "ok",
+            "Buongiorno a tutti! La riunione di ieri? Riservata 🤫 #comune",
+            "la signora Ricci del terzo piano prende la 104, l'ho vista in ufficio. Che vergogna",
+            long.as_str(),
+        ] {
+            let post = semantic.post(text, &crate::words::words(text));
+            let features = features::extract(&post, &[], model.bits, model.features, None);
+            let windows = features::windows(&post, model.features);
+            let split = features.split(&windows, model.bits, model.features);
+            let sums = |buckets: &[u32]| {
+                let mut sums = [0i32; HEADS];
+                for &b in buckets {
+                    for (k, sum) in sums.iter_mut().enumerate() {
+                        *sum += i32::from(model.weights.get(HEADS * b as usize + k));
+                    }
+                }
+                sums
+            };
+            let context = sums(&split.context);
+            let context_value = features::part_value(split.context.len(), features::CONTEXT_WEIGHT);
+            let mut expected = [f32::MIN; 4];
+            for part in &split.windows {
+                let (s, value) = (sums(part), features::part_value(part.len(), 1.0));
+                let p = |k: usize| {
+                    let z = model.bias[k] + model.scale[k] * (value * s[k] as f32 + context_value * context[k] as f32);
+                    detmath::sigmoid(f64::from(z)) as f32
+                };
+                for (k, e) in expected.iter_mut().enumerate() {
+                    *e = e.max((p(k) * p(ANY)).sqrt());
+                }
+            }
+            // Twice: the scratch bits must be left clear for the next post.
+            for _ in 0..2 {
+                assert_eq!(model.score(&features, &windows).probabilities, expected, "{text:?}");
+            }
+        }
     }
 }

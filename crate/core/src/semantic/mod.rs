@@ -32,16 +32,77 @@ use crate::Policy;
 /// One word of the post, normalised and stemmed.
 #[derive(Clone, Debug)]
 pub struct Token {
-    pub norm: String,
-    pub stem: String,
+    pub norm: SharedStr,
+    pub stem: SharedStr,
     pub span: Range<usize>,
     pub sentence: usize,
     pub capitalized: bool,
     /// The stem of the word after a missing apostrophe: `lassessore` is
     /// `l'assessore`, so its `elided` stem is that of `assessore`.
-    pub elided: Option<String>,
+    pub elided: Option<SharedStr>,
     /// The concepts the word belongs to, one bit each (see [`Concept`]).
     pub concepts: u64,
+}
+
+/// A word's normal form or stem, shared between the analyzer's cache of
+/// the words seen lately and every token of every post that has the word:
+/// handing a token its forms costs a reference count, not an allocation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(std::sync::Arc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// FNV-1a: lexicon lookups hash short words, where SipHash's setup cost
@@ -311,9 +372,9 @@ impl<'a> Post<'a> {
 
 /// A word as the rules read it, cached per analyzer.
 struct KnownWord {
-    norm: String,
-    stem: String,
-    elided: Option<String>,
+    norm: SharedStr,
+    stem: SharedStr,
+    elided: Option<SharedStr>,
     concepts: u64,
 }
 
@@ -475,9 +536,9 @@ impl Semantic {
             }
         }
         KnownWord {
-            elided: elided.map(|(stem, _)| stem),
-            norm,
-            stem,
+            elided: elided.map(|(stem, _)| stem.into()),
+            norm: norm.into(),
+            stem: stem.into(),
             concepts: bits,
         }
     }
@@ -501,7 +562,7 @@ impl Semantic {
             if matches!(di.norm.as_str(), "di" | "del")
                 && place.capitalized
                 && !shouting
-                && !self.ente_name_words.contains(&place.norm)
+                && !self.ente_name_words.iter().any(|w| place.norm == *w)
             {
                 return false;
             }
