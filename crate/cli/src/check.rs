@@ -10,9 +10,15 @@ use serde_json::{json, Value};
 
 use crate::{render, Failure, Format};
 
-pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Result<u8, Failure> {
+/// Lines of `--format jsonl` a worker checks at a time: enough that
+/// starting threads costs nothing beside them, few enough that two cores
+/// share a corpus of a few thousand posts evenly.
+const CHUNK: usize = 256;
+
+/// `jobs`: how many threads check `--format jsonl` lines at once.
+pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format, jobs: usize) -> Result<u8, Failure> {
     let policy = policy_or_default(policy)?;
-    let analyzer = Analyzer::new(policy);
+    let analyzer = Analyzer::new(policy.clone());
     let (name, bytes) = read_input(file.as_deref())?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -38,35 +44,49 @@ pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Re
             // Line by line: a line that is not UTF-8 is an error row, and
             // the others are still checked.
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-            for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
-                let record = match std::str::from_utf8(line) {
-                    Err(e) => Err(format!(
-                        "not UTF-8 text (invalid byte at column {})",
-                        e.valid_up_to() + 1
-                    )),
-                    Ok(line) if line.trim().is_empty() => continue,
-                    Ok(line) => parse_record(line),
-                };
-                // Rows are written straight from the findings, with no
-                // JSON tree built in between.
-                match record {
-                    Ok((id, text)) => {
-                        let findings = analyze(&analyzer, &text);
-                        blocking |= findings.iter().any(Finding::is_blocking);
-                        let row = Row {
-                            id: &id,
-                            findings: &findings,
-                        };
-                        serde_json::to_writer(&mut out, &row).map_err(|e| write_failed(e.into()))?;
+            let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+            let jobs = jobs.max(1).min(lines.len().div_ceil(CHUNK).max(1));
+            // Each worker has its own analyzer: the word caches are behind
+            // locks, and two threads taking turns on one would serialise.
+            let mut analyzers = vec![analyzer];
+            analyzers.extend((1..jobs).map(|_| Analyzer::new(policy.clone())));
+            // Workers take the next chunk as they finish one; rows are
+            // written in input order as soon as the chunks before them are
+            // in, so the output is the same whatever the number of workers.
+            let chunks: Vec<&[&[u8]]> = lines.chunks(CHUNK).collect();
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let (send, receive) = std::sync::mpsc::channel::<(usize, Checked)>();
+            std::thread::scope(|scope| -> Result<(), Failure> {
+                for analyzer in &analyzers[1..] {
+                    let (send, next, chunks) = (send.clone(), &next, &chunks);
+                    scope.spawn(move || work(analyzer, chunks, next, &send));
+                }
+                // With every worker's sender gone, a closed channel means
+                // a worker panicked: stop waiting and let the scope say so.
+                drop(send);
+                // The calling thread is a worker too, and the writer.
+                let mut waiting = std::collections::BTreeMap::new();
+                let mut written = 0;
+                while written < chunks.len() {
+                    let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if let Some(chunk) = chunks.get(taken) {
+                        waiting.insert(taken, check_lines(&analyzers[0], taken * CHUNK, chunk));
+                    } else {
+                        let Ok((i, checked)) = receive.recv() else { break };
+                        waiting.insert(i, checked);
                     }
-                    Err(error) => {
-                        input_error = true;
-                        let row = json!({ "line": index + 1, "error": error });
-                        serde_json::to_writer(&mut out, &row).map_err(|e| write_failed(e.into()))?;
+                    while let Ok((i, checked)) = receive.try_recv() {
+                        waiting.insert(i, checked);
+                    }
+                    while let Some(checked) = waiting.remove(&written) {
+                        out.write_all(&checked.rows).map_err(write_failed)?;
+                        blocking |= checked.blocking;
+                        input_error |= checked.input_error;
+                        written += 1;
                     }
                 }
-                out.write_all(b"\n").map_err(write_failed)?;
-            }
+                Ok(())
+            })?;
         }
     }
     out.flush().map_err(write_failed)?;
@@ -77,6 +97,68 @@ pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format) -> Re
     } else {
         0
     })
+}
+
+/// The output rows of a chunk of `--format jsonl` lines.
+struct Checked {
+    rows: Vec<u8>,
+    blocking: bool,
+    input_error: bool,
+}
+
+/// Checks `lines`, the first of which is line `first` (from 0) of the input.
+fn check_lines(analyzer: &Analyzer, first: usize, lines: &[&[u8]]) -> Checked {
+    let mut checked = Checked {
+        rows: Vec::with_capacity(lines.len() * 64),
+        blocking: false,
+        input_error: false,
+    };
+    for (index, line) in lines.iter().enumerate() {
+        let record = match std::str::from_utf8(line) {
+            Err(e) => Err(format!(
+                "not UTF-8 text (invalid byte at column {})",
+                e.valid_up_to() + 1
+            )),
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => parse_record(line),
+        };
+        // Rows are written straight from the findings, with no JSON tree
+        // built in between; writing to a Vec cannot fail.
+        match record {
+            Ok((id, text)) => {
+                let findings = analyze(analyzer, &text);
+                checked.blocking |= findings.iter().any(Finding::is_blocking);
+                let row = Row {
+                    id: &id,
+                    findings: &findings,
+                };
+                serde_json::to_writer(&mut checked.rows, &row).expect("rows serialise to memory");
+            }
+            Err(error) => {
+                checked.input_error = true;
+                let row = json!({ "line": first + index + 1, "error": error });
+                serde_json::to_writer(&mut checked.rows, &row).expect("rows serialise to memory");
+            }
+        }
+        checked.rows.push(b'\n');
+    }
+    checked
+}
+
+/// A worker's loop: check the next chunk not taken yet, until none is left.
+fn work(
+    analyzer: &Analyzer,
+    chunks: &[&[&[u8]]],
+    next: &std::sync::atomic::AtomicUsize,
+    send: &std::sync::mpsc::Sender<(usize, Checked)>,
+) {
+    loop {
+        let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(chunk) = chunks.get(taken) else { return };
+        if send.send((taken, check_lines(analyzer, taken * CHUNK, chunk))).is_err() {
+            return;
+        }
+    }
 }
 
 /// One output row of `--format jsonl`.

@@ -5,6 +5,10 @@
 //! found, 1 when something was, 2 on usage or input errors (with one line on
 //! stderr saying what went wrong).
 
+/// See the dependency's comment in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod check;
 mod eval;
 mod learn;
@@ -35,6 +39,10 @@ enum Command {
         policy: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// How many threads check the lines of `--format jsonl` at once;
+        /// every core by default. The output is the same in any case.
+        #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Look for the Ente's logo in pictures (JPEG, PNG, WebP, GIF) and
     /// check the text in them (read by Tesseract, when installed).
@@ -237,7 +245,18 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Check { file, policy, format } => check::run(file, policy, format),
+        Command::Check {
+            file,
+            policy,
+            format,
+            jobs,
+        } => {
+            let jobs = jobs.map_or_else(
+                || std::thread::available_parallelism().map_or(1, usize::from),
+                usize::from,
+            );
+            check::run(file, policy, format, jobs)
+        }
         Command::CheckImage {
             files,
             policy,

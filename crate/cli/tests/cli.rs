@@ -610,3 +610,43 @@ fn a_picture_beyond_the_memory_budget_is_reported_and_the_others_checked() {
     // With the default budget the same picture is checked.
     output(riserbo().arg("check-image").arg(&large), 0);
 }
+
+#[test]
+fn jsonl_rows_come_out_in_input_order_whatever_the_number_of_threads() {
+    // Over a thousand lines: several chunks per worker, an error row in a
+    // late chunk (its line number counts from the start of the input, not
+    // of its chunk) and blank lines that are skipped.
+    let mut input = String::new();
+    for i in 1..=1100 {
+        match i {
+            700 => input.push_str("{\"id\": 700, \"text\": 5}\n"),
+            701 => input.push('\n'),
+            _ if i % 3 == 0 => input.push_str(&format!("{{\"id\": {i}, \"text\": \"cf RSSMRA85T10A562S n. {i}\"}}\n")),
+            _ => input.push_str(&format!(
+                "{{\"id\": {i}, \"text\": \"buongiorno a tutti, riunione alle {i}\"}}\n"
+            )),
+        }
+    }
+    let run = |jobs: &str| {
+        riserbo()
+            .args(["check", "--format", "jsonl", "--jobs", jobs])
+            .write_stdin(input.clone())
+            .assert()
+            .code(2)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    let lines = json_lines(&one);
+    assert_eq!(lines.len(), 1099, "one row a line, the blank line skipped");
+    assert_eq!(
+        lines[699],
+        serde_json::json!({"line": 700, "error": "\"text\" must be a string"})
+    );
+    assert_eq!(lines[1098]["id"], 1100);
+    assert_eq!(lines[2]["findings"][0]["kind"], "codice_fiscale");
+    for jobs in ["2", "3"] {
+        assert!(run(jobs) == one, "--jobs {jobs} wrote other rows than --jobs 1");
+    }
+}
