@@ -146,6 +146,15 @@ impl Analyzer {
             let windows = features::windows(&post, model.features);
             let scores = model.score(&features, &windows);
             let probabilities = scores.probabilities;
+            // One word is no sentence: a lone "nu" a picture's text reader
+            // made of a sign's stroke scored as an insult. The model speaks
+            // from two words on ("sindaco pagliaccio", "DSGA ladra.").
+            let too_short = post
+                .tokens
+                .iter()
+                .filter(|t| t.norm.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .count()
+                < 2;
             for (k, &category) in model::CATEGORIES.iter().enumerate() {
                 let t = model.thresholds[k];
                 let mut warned = false;
@@ -156,7 +165,7 @@ impl Analyzer {
                     warned |= f.severity >= Severity::Warning;
                 }
                 let disclaimed = category == Category::InstitutionalVoice && semantic::voice::disclaimed(&post);
-                if !warned && !disclaimed && probabilities[k] >= t.hint {
+                if !warned && !disclaimed && !too_short && probabilities[k] >= t.hint {
                     let severity = if probabilities[k] >= t.warn {
                         Severity::Warning
                     } else {
@@ -687,6 +696,17 @@ mod tests {
         let categories: Vec<Category> = analyzer.analyze(&disclaimed).iter().map(|f| f.category).collect();
         assert!(!categories.contains(&Category::InstitutionalVoice), "{categories:?}");
         assert!(categories.contains(&Category::Reputation), "{categories:?}");
+    }
+
+    #[test]
+    fn the_model_says_nothing_of_a_single_word() {
+        let analyzer = Analyzer::with_model(Policy::default(), Some(flat_model(0.9, WARN_AT_HALF)));
+        let learned = |text: &str| analyzer.analyze(text).iter().filter(|f| f.kind == "learned").count();
+        for text in ["nu", "  Nu.\n", "ok 👍", "12 nu 34"] {
+            assert_eq!(learned(text), 0, "{text:?}");
+        }
+        let two_words = analyzer.analyze("sindaco pagliaccio 🤡");
+        assert!(two_words.iter().any(|f| f.kind == "learned"), "{two_words:?}");
     }
 
     #[test]

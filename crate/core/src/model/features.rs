@@ -131,7 +131,7 @@ pub fn windows(post: &Post, set: FeatureSet) -> Vec<std::ops::Range<usize>> {
     if !set.windows || n == 0 {
         return std::iter::once(0..n).collect();
     }
-    let mut out = Vec::new();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     for i in 1..=n {
         let boundary = i == n || post.tokens[i].sentence != post.tokens[start].sentence || i - start == WINDOW_LIMIT;
@@ -140,7 +140,19 @@ pub fn windows(post: &Post, set: FeatureSet) -> Vec<std::ops::Range<usize>> {
             start = i;
         }
     }
-    out
+    // One word is no sentence ("Vergogna!", a list's bullet, a stray "nu"
+    // read off a picture's sign): it joins the window before it, or the one
+    // after it when it comes first, so that no window scores a lone word.
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(out.len());
+    for w in out {
+        match merged.last_mut() {
+            Some(last) if (w.len() == 1 || last.len() == 1) && last.len() + w.len() <= WINDOW_LIMIT => {
+                last.end = w.end;
+            }
+            _ => merged.push(w),
+        }
+    }
+    merged
 }
 
 /// The bucket a feature of the post takes as the context of a window: the
@@ -498,6 +510,10 @@ mod tests {
         let set = FeatureSet { windows: true, ..PLAIN };
         assert_eq!(windows(&post, set), vec![0..2, 2..6, 6..36, 36..66, 66..76]);
         assert_eq!(windows(&post, PLAIN), vec![0..76]);
+        // A lone word joins the sentence before it, or after it when first.
+        let lone = "Vergogna!\nIl sindaco non risponde. Mai.\nPiazza Duomo\nnu";
+        let lone = semantic.post(lone, &crate::words::words(lone));
+        assert_eq!(windows(&lone, set), vec![0..6, 6..9]);
         let f = extract(&post, &[], 18, set, None);
         let cache = WordCache::default();
         let cached = extract(&post, &[], 18, set, Some(&cache));
