@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use std::sync::OnceLock;
+
 use super::Input;
 
 /// Words that introduce a person's name.
@@ -282,6 +284,24 @@ impl Person {
     }
 }
 
+static TITLES_SORTED: OnceLock<Vec<&str>> = OnceLock::new();
+static FIRST_NAMES_SORTED: OnceLock<Vec<&str>> = OnceLock::new();
+static NOT_NAMES_SORTED: OnceLock<Vec<&str>> = OnceLock::new();
+
+/// Is `word` in `list`? The lists keep the order that reads best; they are
+/// sorted once, on first use, and searched by halves: every capitalised
+/// word of every post asks.
+fn listed(list: &'static [&'static str], sorted: &'static OnceLock<Vec<&'static str>>, word: &str) -> bool {
+    sorted
+        .get_or_init(|| {
+            let mut v = list.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&word)
+        .is_ok()
+}
+
 pub fn find(input: &Input) -> Vec<Person> {
     let words = &input.words;
     let mut people = Vec::new();
@@ -291,13 +311,13 @@ pub fn find(input: &Input) -> Vec<Person> {
             w.capitalized
                 && w.norm.chars().all(char::is_alphabetic)
                 && w.norm.len() > 1
-                && !NOT_NAMES.contains(&w.norm.as_str())
+                && !listed(NOT_NAMES, &NOT_NAMES_SORTED, &w.norm)
         })
     };
     while i < words.len() {
         let w = &words[i];
-        let titled = TITLES.contains(&w.norm.as_str()) && is_name(i + 1) && words[i + 1].sentence == w.sentence;
-        let first_name = w.capitalized && FIRST_NAMES.contains(&w.norm.as_str());
+        let titled = listed(TITLES, &TITLES_SORTED, &w.norm) && is_name(i + 1) && words[i + 1].sentence == w.sentence;
+        let first_name = w.capitalized && listed(FIRST_NAMES, &FIRST_NAMES_SORTED, &w.norm);
         if titled || first_name {
             let mut end = if titled { i + 1 } else { i };
             // A surname (or a second one) right after.

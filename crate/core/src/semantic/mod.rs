@@ -499,11 +499,13 @@ impl Semantic {
         let tokens = words
             .iter()
             .map(|w| {
-                if !cache.contains_key(&w.norm) {
-                    let read = self.read_word(&w.norm);
-                    cache.insert(w.norm.clone(), read);
-                }
-                let known = &cache[&w.norm];
+                let known = match cache.get(&w.norm) {
+                    Some(known) => known,
+                    None => {
+                        let read = self.read_word(&w.norm);
+                        cache.entry(w.norm.clone()).or_insert(read)
+                    }
+                };
                 Token {
                     norm: known.norm.clone(),
                     stem: known.stem.clone(),
