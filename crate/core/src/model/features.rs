@@ -285,7 +285,8 @@ pub struct WordCache {
     words: std::sync::Mutex<(u32, WordBuckets)>,
 }
 
-type WordBuckets = std::collections::HashMap<String, Box<[u32]>>;
+/// Keyed by FNV like the rules' word cache: short words, our own keys.
+type WordBuckets = crate::semantic::FnvMap<String, Box<[u32]>>;
 
 impl WordCache {
     pub const LIMIT: usize = 20_000;

@@ -124,7 +124,7 @@ impl Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Articles and prepositions that elide before a vowel.
 const ELIDING: &[&str] = &["dell", "nell", "all", "sull", "dall", "l", "un", "quest", "quell"];
