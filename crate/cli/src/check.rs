@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use riserbo_core::offsets::{self, Unit};
 use riserbo_core::{Analyzer, Finding, Policy};
@@ -54,24 +55,49 @@ pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format, jobs:
             // written in input order as soon as the chunks before them are
             // in, so the output is the same whatever the number of workers.
             let chunks: Vec<&[&[u8]]> = lines.chunks(CHUNK).collect();
-            let next = std::sync::atomic::AtomicUsize::new(0);
+            let queue = Queue {
+                next: AtomicUsize::new(0),
+                written: AtomicUsize::new(0),
+                stop: AtomicBool::new(false),
+                reach: AHEAD * jobs,
+                total: chunks.len(),
+            };
             let (send, receive) = std::sync::mpsc::channel::<(usize, Checked)>();
             std::thread::scope(|scope| -> Result<(), Failure> {
                 for analyzer in &analyzers[1..] {
-                    let (send, next, chunks) = (send.clone(), &next, &chunks);
-                    scope.spawn(move || work(analyzer, chunks, next, &send));
+                    let (send, queue, chunks) = (send.clone(), &queue, &chunks);
+                    scope.spawn(move || {
+                        let _guard = StopOnPanic(&queue.stop);
+                        while let Some(taken) = queue.claim() {
+                            if send
+                                .send((taken, check_lines(analyzer, taken * CHUNK, chunks[taken])))
+                                .is_err()
+                            {
+                                return;
+                            }
+                        }
+                    });
                 }
-                // With every worker's sender gone, a closed channel means
-                // a worker panicked: stop waiting and let the scope say so.
                 drop(send);
                 // The calling thread is a worker too, and the writer.
                 let mut waiting = std::collections::BTreeMap::new();
                 let mut written = 0;
                 while written < chunks.len() {
-                    let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if let Some(chunk) = chunks.get(taken) {
-                        waiting.insert(taken, check_lines(&analyzers[0], taken * CHUNK, chunk));
+                    let n = queue.next.load(Ordering::SeqCst);
+                    let within = n < chunks.len() && n < written + queue.reach;
+                    if within {
+                        // The writer only takes a chunk it need not wait for.
+                        if queue
+                            .next
+                            .compare_exchange(n, n + 1, Ordering::SeqCst, Ordering::SeqCst)
+                            .is_ok()
+                        {
+                            waiting.insert(n, check_lines(&analyzers[0], n * CHUNK, chunks[n]));
+                        }
                     } else {
+                        // The chunk due next is a worker's: wait for it. A
+                        // closed channel means the workers stopped (one
+                        // panicked): stop waiting and let the scope say so.
                         let Ok((i, checked)) = receive.recv() else { break };
                         waiting.insert(i, checked);
                     }
@@ -79,10 +105,14 @@ pub fn run(file: Option<PathBuf>, policy: Option<PathBuf>, format: Format, jobs:
                         waiting.insert(i, checked);
                     }
                     while let Some(checked) = waiting.remove(&written) {
-                        out.write_all(&checked.rows).map_err(write_failed)?;
+                        if let Err(e) = out.write_all(&checked.rows) {
+                            queue.stop.store(true, Ordering::SeqCst);
+                            return Err(write_failed(e));
+                        }
                         blocking |= checked.blocking;
                         input_error |= checked.input_error;
                         written += 1;
+                        queue.written.store(written, Ordering::SeqCst);
                     }
                 }
                 Ok(())
@@ -145,18 +175,50 @@ fn check_lines(analyzer: &Analyzer, first: usize, lines: &[&[u8]]) -> Checked {
     checked
 }
 
-/// A worker's loop: check the next chunk not taken yet, until none is left.
-fn work(
-    analyzer: &Analyzer,
-    chunks: &[&[&[u8]]],
-    next: &std::sync::atomic::AtomicUsize,
-    send: &std::sync::mpsc::Sender<(usize, Checked)>,
-) {
-    loop {
-        let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let Some(chunk) = chunks.get(taken) else { return };
-        if send.send((taken, check_lines(analyzer, taken * CHUNK, chunk))).is_err() {
-            return;
+/// How many chunks per worker may be checked ahead of the writer: the
+/// rows waiting for an earlier, slower chunk stay bounded, whatever the
+/// input.
+const AHEAD: usize = 4;
+
+/// The chunks of a `--format jsonl` input, shared by the workers.
+struct Queue {
+    /// The first chunk nobody has taken.
+    next: AtomicUsize,
+    /// How many chunks the writer has written.
+    written: AtomicUsize,
+    /// The writer failed or a worker panicked: take nothing more.
+    stop: AtomicBool,
+    /// How far past `written` a chunk may be taken.
+    reach: usize,
+    total: usize,
+}
+
+impl Queue {
+    /// The next chunk for a worker, once the writer is near enough; `None`
+    /// when none is left or the work stopped.
+    fn claim(&self) -> Option<usize> {
+        let taken = self.next.fetch_add(1, Ordering::SeqCst);
+        if taken >= self.total {
+            return None;
+        }
+        while taken >= self.written.load(Ordering::SeqCst) + self.reach {
+            if self.stop.load(Ordering::SeqCst) {
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        (!self.stop.load(Ordering::SeqCst)).then_some(taken)
+    }
+}
+
+/// Stops the queue when a worker panics, so that the others do not wait
+/// for a writer that will not go on.
+struct StopOnPanic<'a>(&'a AtomicBool);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Ordering::SeqCst);
         }
     }
 }
@@ -232,4 +294,35 @@ fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, Failure> {
 
 fn write_failed(e: io::Error) -> Failure {
     Failure(format!("cannot write output: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workers_take_chunks_only_within_reach_of_the_writer() {
+        let queue = Queue {
+            next: AtomicUsize::new(0),
+            written: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+            reach: 2,
+            total: 3,
+        };
+        assert_eq!(queue.claim(), Some(0));
+        assert_eq!(queue.claim(), Some(1));
+        // Chunk 2 is out of reach until the writer has written chunk 0: a
+        // worker would wait; a stopped queue gives nothing instead.
+        queue.stop.store(true, Ordering::SeqCst);
+        assert_eq!(queue.claim(), None);
+        let queue = Queue {
+            next: AtomicUsize::new(2),
+            written: AtomicUsize::new(1),
+            stop: AtomicBool::new(false),
+            reach: 2,
+            total: 3,
+        };
+        assert_eq!(queue.claim(), Some(2));
+        assert_eq!(queue.claim(), None, "no chunk is left");
+    }
 }
