@@ -187,8 +187,8 @@ impl Score {
 /// ranking quality of a training setting, quickly (for tuning).
 fn auc_only(groups: &[Group], config: &Config) -> u8 {
     let held: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].calibrates).collect();
-    let mut ranked = Vec::new();
-    for &a in &held {
+    let per_author = train::run_parallel(held.len(), |i| {
+        let a = held[i];
         let others: Vec<&riserbo_core::model::train::Example> = groups
             .iter()
             .enumerate()
@@ -196,11 +196,18 @@ fn auc_only(groups: &[Group], config: &Config) -> u8 {
             .flat_map(|(_, g)| g.examples.iter())
             .collect();
         let model = train::fit(&others, config);
-        for e in &groups[a].examples {
-            let p = model.score(&e.features, &e.windows).probabilities;
+        groups[a]
+            .examples
+            .iter()
+            .map(|e| (model.score(&e.features, &e.windows).probabilities, e))
+            .collect::<Vec<_>>()
+    });
+    let mut ranked = Vec::new();
+    for (i, scored) in per_author.into_iter().enumerate() {
+        for (p, e) in scored {
             if let Some(path) = std::env::var_os("RISERBO_DUMP") {
                 use std::io::Write;
-                let line = serde_json::json!({"author": groups[a].name, "p": p, "labels": e.truth.labels,
+                let line = serde_json::json!({"author": groups[held[i]].name, "p": p, "labels": e.truth.labels,
                     "also_ok": e.truth.also_ok, "identifier": e.outcome.identifier, "phrase": e.outcome.phrase});
                 let mut f = std::fs::OpenOptions::new()
                     .create(true)

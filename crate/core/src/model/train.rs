@@ -273,7 +273,7 @@ pub fn train(groups: &[&Group], config: &Config) -> Model {
 }
 
 /// `f(0..n)` on up to as many threads as the machine has; results in order.
-fn run_parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub fn run_parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |t| t.get())
         .min(n.max(1));
