@@ -180,6 +180,9 @@ struct TrainingArgs {
     clean_weight: Option<f64>,
     #[arg(long, hide = true)]
     negation: Option<bool>,
+    /// The smoothing of the per-weight penalty; 0 for a plain L2 penalty.
+    #[arg(long, hide = true)]
+    ratio_prior: Option<f64>,
 }
 
 impl TrainingArgs {
@@ -195,6 +198,9 @@ impl TrainingArgs {
         c.features.windows = self.windows.unwrap_or(c.features.windows);
         c.clean_weight = self.clean_weight.unwrap_or(c.clean_weight);
         c.features.negation = self.negation.unwrap_or(c.features.negation);
+        if let Some(alpha) = self.ratio_prior {
+            c.ratio_prior = (alpha > 0.0).then_some(alpha);
+        }
         c
     }
 }

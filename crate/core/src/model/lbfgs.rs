@@ -33,10 +33,13 @@ pub struct Group<'a> {
 
 /// How hard to fit.
 #[derive(Clone, Copy, Debug)]
-pub struct Fit {
+pub struct Fit<'a> {
     /// Inverse of the L2 penalty, as in scikit-learn: larger fits closer.
     pub c: f64,
     pub max_iterations: usize,
+    /// How much each weight's penalty counts (interleaved like the
+    /// weights); `None`: 1 for every weight.
+    pub penalty: Option<&'a [f64]>,
 }
 
 /// Weights over `dim` buckets for each head (interleaved), and the biases.
@@ -48,7 +51,8 @@ pub struct Fitted {
 
 /// The objective (logistic loss plus penalty, summed over heads) and its
 /// gradient at `theta` (interleaved weights, then the biases).
-fn objective(groups: &[Group], heads: usize, theta: &[f64], c: f64, grad: &mut [f64]) -> f64 {
+fn objective(groups: &[Group], heads: usize, theta: &[f64], fit: Fit, grad: &mut [f64]) -> f64 {
+    let c = fit.c;
     let n = theta.len() - heads;
     let (w, b) = theta.split_at(n);
     grad.iter_mut().for_each(|g| *g = 0.0);
@@ -101,9 +105,19 @@ fn objective(groups: &[Group], heads: usize, theta: &[f64], c: f64, grad: &mut [
         }
     }
     let mut penalty = 0.0;
-    for j in 0..n {
-        penalty += w[j] * w[j];
-        grad[j] += w[j] / c;
+    match fit.penalty {
+        None => {
+            for j in 0..n {
+                penalty += w[j] * w[j];
+                grad[j] += w[j] / c;
+            }
+        }
+        Some(factors) => {
+            for j in 0..n {
+                penalty += factors[j] * w[j] * w[j];
+                grad[j] += factors[j] * w[j] / c;
+            }
+        }
     }
     loss + penalty / (2.0 * c)
 }
@@ -118,7 +132,7 @@ pub fn fit(rows: &[Group], dim: usize, heads: usize, fit: Fit) -> Fitted {
     let n = dim * heads + heads;
     let mut theta = vec![0.0; n];
     let mut grad = vec![0.0; n];
-    let mut f = objective(rows, heads, &theta, fit.c, &mut grad);
+    let mut f = objective(rows, heads, &theta, fit, &mut grad);
     let mut history: Vec<(Vec<f64>, Vec<f64>, f64)> = Vec::with_capacity(MEMORY);
     let mut direction = vec![0.0; n];
     let mut next = vec![0.0; n];
@@ -164,7 +178,7 @@ pub fn fit(rows: &[Group], dim: usize, heads: usize, fit: Fit) -> Fitted {
                 .zip(&theta)
                 .zip(&direction)
                 .for_each(|((x, t), d)| *x = t + step * d);
-            let f_next = objective(rows, heads, &next, fit.c, &mut next_grad);
+            let f_next = objective(rows, heads, &next, fit, &mut next_grad);
             if f_next <= f + 1e-4 * step * slope {
                 accepted = Some(f_next);
                 break;
@@ -226,6 +240,13 @@ mod tests {
     const CFG: Fit = Fit {
         c: 10.0,
         max_iterations: 200,
+        penalty: None,
+    };
+
+    const TEN: Fit = Fit {
+        c: 10.0,
+        max_iterations: 0,
+        penalty: None,
     };
 
     #[test]
@@ -260,6 +281,7 @@ mod tests {
             Fit {
                 c: 1e6,
                 max_iterations: 500,
+                penalty: None,
             },
         );
         let z = fitted.weights[0] + fitted.bias[0];
@@ -279,10 +301,10 @@ mod tests {
         }];
         let mut theta = vec![0.3, -0.2, 0.7, 0.1];
         let mut g1 = vec![0.0; 4];
-        let f1 = objective(&shared, 1, &theta, 10.0, &mut g1);
+        let f1 = objective(&shared, 1, &theta, TEN, &mut g1);
         theta[2] += 1e-6;
         let mut g2 = vec![0.0; 4];
-        let f2 = objective(&shared, 1, &theta, 10.0, &mut g2);
+        let f2 = objective(&shared, 1, &theta, TEN, &mut g2);
         // The context's gradient is the finite difference of the loss.
         assert!(
             ((f2 - f1) / 1e-6 - g1[2]).abs() < 1e-4,
@@ -315,5 +337,52 @@ mod tests {
         assert!(both.weights[0] > 1.0 && both.weights[1] < 0.0);
         let again = fit(&rows, 2, 2, CFG);
         assert_eq!(again.weights, both.weights);
+    }
+
+    #[test]
+    fn a_weight_penalised_more_grows_less() {
+        // Buckets 0 and 1 are both present in every positive: alike to the
+        // loss, so the penalty alone decides how the weight is shared.
+        let both = [0u32, 1, 2];
+        let neg = [2u32];
+        let rows: Vec<Row> = (0..20)
+            .map(|i| {
+                if i % 2 == 0 {
+                    row(&both, 1.0, vec![(true, 1.0)])
+                } else {
+                    row(&neg, 1.0, vec![(false, 1.0)])
+                }
+            })
+            .collect();
+        let rows = alone(rows);
+        let even = fit(&rows, 3, 1, CFG);
+        assert!((even.weights[0] - even.weights[1]).abs() < 1e-6);
+        let factors = [1.0, 9.0, 1.0];
+        let uneven = fit(
+            &rows,
+            3,
+            1,
+            Fit {
+                penalty: Some(&factors),
+                ..CFG
+            },
+        );
+        // At the optimum the penalty's gradients match: w0 = 9 w1.
+        let (w0, w1) = (uneven.weights[0], uneven.weights[1]);
+        assert!(w0 > 0.5 && w1 > 0.0, "{w0} {w1}");
+        assert!((w0 / w1 - 9.0).abs() < 0.1, "{w0} {w1}");
+        // The gradient with factors is the loss's finite difference.
+        let theta = vec![0.3, -0.2, 0.7, 0.1];
+        let with = Fit {
+            penalty: Some(&factors),
+            ..TEN
+        };
+        let mut g1 = vec![0.0; 4];
+        let f1 = objective(&rows, 1, &theta, with, &mut g1);
+        let mut moved = theta.clone();
+        moved[1] += 1e-6;
+        let mut g2 = vec![0.0; 4];
+        let f2 = objective(&rows, 1, &moved, with, &mut g2);
+        assert!(((f2 - f1) / 1e-6 - g1[1]).abs() < 1e-4);
     }
 }
