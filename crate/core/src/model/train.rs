@@ -41,7 +41,8 @@ pub struct Config {
     pub clean_weight: f64,
     /// Penalise each weight by how little its bucket tells the head's
     /// positives from its negatives, with this smoothing
-    /// ([`penalty_factors`]); `None`: the same L2 penalty for every weight.
+    /// (`penalty_factors`, below); `None`: the same L2 penalty for every
+    /// weight.
     pub ratio_prior: Option<f64>,
 }
 
