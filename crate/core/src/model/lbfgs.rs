@@ -105,19 +105,11 @@ fn objective(groups: &[Group], heads: usize, theta: &[f64], fit: Fit, grad: &mut
         }
     }
     let mut penalty = 0.0;
-    match fit.penalty {
-        None => {
-            for j in 0..n {
-                penalty += w[j] * w[j];
-                grad[j] += w[j] / c;
-            }
-        }
-        Some(factors) => {
-            for j in 0..n {
-                penalty += factors[j] * w[j] * w[j];
-                grad[j] += factors[j] * w[j] / c;
-            }
-        }
+    for j in 0..n {
+        // A factor of 1 changes no bit: the plain penalty is the same sum.
+        let factor = fit.penalty.map_or(1.0, |factors| factors[j]);
+        penalty += factor * w[j] * w[j];
+        grad[j] += factor * w[j] / c;
     }
     loss + penalty / (2.0 * c)
 }
